@@ -1,0 +1,121 @@
+import type { CompiledGuard, MatcherData } from '../matcher/data';
+import { PatternKind } from '../matcher/data';
+import { foldString } from '../matcher/text-class';
+import { buildTrie } from '../matcher/trie';
+import type { EntityFile } from './schema';
+
+/** The asset the background worker loads: card data plus the matcher's automaton. */
+export interface CompiledDataset {
+  /** The newest date any statement or role in the dataset carries. */
+  asOf: string;
+  entities: EntityFile[];
+  matcher: MatcherData;
+}
+
+interface PatternEntry {
+  folded: string;
+  surface: string;
+  entity: number;
+  kind: PatternKind;
+  guard: number;
+}
+
+/** The surname a person is called by alone: the declared one, or the last word of the name. */
+export function surnameOf(entity: EntityFile): string | undefined {
+  if (entity.type !== 'person') return undefined;
+  if (entity.surname) return entity.surname;
+  const words = entity.name.split(/\s+/).filter((w) => !/^(Jr|Sr|II|III|IV)\.?$/i.test(w));
+  return words.length > 1 ? words[words.length - 1] : undefined;
+}
+
+/** Every form under which an entity can be named, with how strongly it identifies it. */
+function patternsOf(entity: EntityFile, index: number, guards: CompiledGuard[]): PatternEntry[] {
+  const out: PatternEntry[] = [];
+  const surname = surnameOf(entity);
+  const foldedSurname = surname ? foldString(surname) : undefined;
+  const guardedTexts = new Set((entity.guarded ?? []).map((g) => foldString(g.text)));
+  const add = (surface: string, kind: PatternKind, guard = -1) => {
+    const folded = foldString(surface);
+    if (folded.length === 0) return;
+    out.push({ folded, surface: surface.trim(), entity: index, kind, guard });
+  };
+  for (const g of entity.guarded ?? []) {
+    // A person's guarded surname follows the surname rules ("May" after "Theresa May"), which
+    // are stricter than any context word could be.
+    if (foldString(g.text) === foldedSurname) continue;
+    guards.push({
+      entity: index,
+      context: (g.context ?? []).map(foldString),
+      after: (g.after ?? []).map(foldString),
+      veto: (g.veto ?? []).map(foldString),
+      strict: g.strict ?? false,
+      near: g.scope === 'near',
+    });
+    add(g.text, PatternKind.Guarded, guards.length - 1);
+  }
+  if (!guardedTexts.has(foldString(entity.name))) add(entity.name, PatternKind.Name);
+  for (const alias of entity.aliases ?? []) if (!guardedTexts.has(foldString(alias))) add(alias, PatternKind.Alias);
+  for (const former of entity.formerNames ?? []) {
+    if (!guardedTexts.has(foldString(former.name))) add(former.name, PatternKind.Former);
+  }
+  if (surname && foldedSurname !== foldString(entity.name)) add(surname, PatternKind.Surname);
+  // One entry per form: the strongest kind wins when a form is declared twice.
+  const best = new Map<string, PatternEntry>();
+  for (const p of out) {
+    const seen = best.get(p.folded);
+    if (!seen || p.kind < seen.kind) best.set(p.folded, p);
+  }
+  return [...best.values()];
+}
+
+export function compileDataset(entities: readonly EntityFile[]): CompiledDataset {
+  const sorted = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const guards: CompiledGuard[] = [];
+  const patterns: PatternEntry[] = sorted.flatMap((e, i) => patternsOf(e, i, guards));
+  const tickers: Record<string, number[]> = {};
+  sorted.forEach((e, i) => {
+    for (const t of e.tickers ?? []) {
+      for (const symbol of [t.symbol, t.ric]) {
+        if (!symbol) continue;
+        const list = tickers[symbol] ?? [];
+        if (!list.includes(i)) list.push(i);
+        tickers[symbol] = list;
+      }
+    }
+  });
+  return {
+    asOf: newestDate(sorted),
+    entities: sorted,
+    matcher: compileMatcher(patterns, guards, tickers, sorted.map((e) => e.type[0]).join('')),
+  };
+}
+
+export function compileMatcher(
+  patterns: readonly PatternEntry[],
+  guards: CompiledGuard[],
+  tickers: Record<string, number[]>,
+  types: string,
+): MatcherData {
+  return {
+    trie: buildTrie(patterns.map((p) => p.folded)),
+    patterns: patterns.flatMap((p) => [p.entity, p.kind, p.guard]),
+    surfaces: patterns.map((p) => p.surface),
+    guards,
+    tickers,
+    types,
+  };
+}
+
+function newestDate(entities: readonly EntityFile[]): string {
+  let newest = '0000';
+  for (const e of entities) {
+    for (const s of e.statements ?? []) if (s.date > newest) newest = s.date;
+    for (const r of e.roles ?? []) {
+      if (r.start && r.start > newest) newest = r.start;
+      if (r.end && r.end > newest) newest = r.end;
+    }
+  }
+  return newest;
+}
+
+export type { PatternEntry };

@@ -1,0 +1,41 @@
+import type { SerializedTrie } from './trie';
+
+/** How a pattern names its entity; the order is also the priority when two forms tie. */
+export const enum PatternKind {
+  /** The canonical name: "Rod Rosenstein". */
+  Name = 0,
+  /** A declared alias that is safe anywhere: "Justice Department". */
+  Alias = 1,
+  /** A former name: "Facebook" for Meta. */
+  Former = 2,
+  /** A name that is also a common word or another thing: "Apple", "X". Needs evidence. */
+  Guarded = 3,
+  /** A person's bare surname: links only after the article has named the person in full. */
+  Surname = 4,
+}
+
+export interface CompiledGuard {
+  entity: number;
+  /** Folded words whose presence in the article (or near the mention) is evidence. */
+  context: string[];
+  /** Folded phrases that, directly after the name, are evidence ("(formerly Twitter)"). */
+  after: string[];
+  /** Folded words that, directly before or after the name, cancel it ("rainforest"). */
+  veto: string[];
+  strict: boolean;
+  near: boolean;
+}
+
+/** Everything the matcher needs, produced at build time and loaded by the background worker. */
+export interface MatcherData {
+  trie: SerializedTrie;
+  /** Three numbers per pattern: entity index, PatternKind, guard index (or -1). */
+  patterns: number[];
+  /** The alias as written in the dataset, per pattern, for the capitalization check. */
+  surfaces: string[];
+  guards: CompiledGuard[];
+  /** Upper-case ticker symbols and Reuters codes to entity indices. */
+  tickers: Record<string, number[]>;
+  /** 'p', 'c' or 'a' per entity. */
+  types: string;
+}

@@ -1,0 +1,24 @@
+import type { MatcherData } from './data';
+import { type Mention, resolve } from './resolve';
+import { scan } from './scan';
+import { Trie } from './trie';
+
+export type { MatcherData } from './data';
+export { PatternKind } from './data';
+export type { Mention } from './resolve';
+
+export interface Matcher {
+  /** Mentions in text order, never overlapping; offsets index `text`. */
+  match(text: string): Mention[];
+}
+
+/** Loads the build-time automaton; the returned matcher is pure and reusable. */
+export function createMatcher(data: MatcherData): Matcher {
+  const trie = Trie.deserialize(data.trie);
+  return {
+    match(text: string): Mention[] {
+      if (typeof text !== 'string' || text.length === 0) return [];
+      return resolve(text, scan(trie, text), trie, data);
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { caseFits } from './case-shape';
+import { type MatcherData, PatternKind } from './data';
+import { ArticleEvidence } from './evidence';
+import type { Hits } from './scan';
+import { surnameFitsContext } from './surname-rules';
+import type { Trie } from './trie';
+
+export interface Mention {
+  start: number;
+  end: number;
+  entity: number;
+  kind: PatternKind;
+}
+
+interface Option {
+  entity: number;
+  kind: PatternKind;
+  guard: number;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  options: Option[];
+}
+
+/**
+ * Turns raw trie hits into mentions: checks capitalization, demands evidence for guarded
+ * names, links surnames only to people the article has already named, and keeps the longest
+ * mention where two overlap.
+ */
+export function resolve(text: string, hits: Hits, trie: Trie, data: MatcherData): Mention[] {
+  const candidates = collect(text, hits, trie, data);
+  if (candidates.length === 0) return [];
+  const evidence = new ArticleEvidence(text, data);
+
+  // 1. Entities named by a form that is theirs alone establish themselves.
+  const establishedAt = new Map<number, number>();
+  const accepted: Mention[] = [];
+  const pendingShared: Candidate[] = [];
+  for (const c of candidates) {
+    const strong = c.options.filter((o) => o.kind <= PatternKind.Former);
+    const entities = new Set(strong.map((o) => o.entity));
+    if (entities.size === 1) {
+      const option = strong[0] as Option;
+      accepted.push({ start: c.start, end: c.end, entity: option.entity, kind: option.kind });
+      if (!establishedAt.has(option.entity)) establishedAt.set(option.entity, c.start);
+    } else if (entities.size > 1) {
+      pendingShared.push(c);
+    }
+  }
+
+  // 2. A form shared by several entities goes to the one the article establishes otherwise.
+  for (const c of pendingShared) {
+    const strong = c.options.filter((o) => o.kind <= PatternKind.Former && establishedAt.has(o.entity));
+    const entities = new Set(strong.map((o) => o.entity));
+    if (entities.size === 1) {
+      const option = strong[0] as Option;
+      accepted.push({ start: c.start, end: c.end, entity: option.entity, kind: option.kind });
+    }
+  }
+
+  // 3. Guarded names need evidence; 4. surnames need the person named earlier, and alone.
+  const surnameOwners = new Map<string, Set<number>>();
+  for (const c of candidates) {
+    for (const o of c.options) {
+      if (o.kind !== PatternKind.Surname || !establishedAt.has(o.entity)) continue;
+      const key = text.slice(c.start, c.end).toLowerCase();
+      const owners = surnameOwners.get(key) ?? new Set<number>();
+      owners.add(o.entity);
+      surnameOwners.set(key, owners);
+    }
+  }
+  for (const c of candidates) {
+    const guarded = c.options.filter((o) => o.kind === PatternKind.Guarded && guardSatisfied(o, c, evidence, data, establishedAt));
+    const guardedEntities = new Set(guarded.map((o) => o.entity));
+    if (guardedEntities.size === 1) {
+      const option = guarded[0] as Option;
+      accepted.push({ start: c.start, end: c.end, entity: option.entity, kind: option.kind });
+      continue;
+    }
+    const surnames = c.options.filter((o) => {
+      if (o.kind !== PatternKind.Surname) return false;
+      const at = establishedAt.get(o.entity);
+      return at !== undefined && at < c.start;
+    });
+    if (surnames.length !== 1) continue;
+    const owners = surnameOwners.get(text.slice(c.start, c.end).toLowerCase());
+    if (owners && owners.size > 1) continue;
+    if (!surnameFitsContext(text, c.start, c.end)) continue;
+    const option = surnames[0] as Option;
+    accepted.push({ start: c.start, end: c.end, entity: option.entity, kind: option.kind });
+  }
+
+  return withoutOverlaps(accepted);
+}
+
+function collect(text: string, hits: Hits, trie: Trie, data: MatcherData): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (let h = 0; h < hits.starts.length; h++) {
+    const start = hits.starts[h] as number;
+    const end = hits.ends[h] as number;
+    const state = hits.states[h] as number;
+    const options: Option[] = [];
+    const from = trie.outFirst[state] as number;
+    const to = trie.outFirst[state + 1] as number;
+    for (let o = from; o < to; o++) {
+      const p = trie.outs[o] as number;
+      if (!caseFits(text, start, end, data.surfaces[p] as string)) continue;
+      options.push({
+        entity: data.patterns[p * 3] as number,
+        kind: data.patterns[p * 3 + 1] as PatternKind,
+        guard: data.patterns[p * 3 + 2] as number,
+      });
+    }
+    if (options.length > 0) candidates.push({ start, end, options });
+  }
+  return candidates;
+}
+
+function guardSatisfied(
+  option: Option,
+  c: Candidate,
+  evidence: ArticleEvidence,
+  data: MatcherData,
+  establishedAt: Map<number, number>,
+): boolean {
+  const guard = data.guards[option.guard];
+  if (!guard) return false;
+  if (evidence.vetoed(guard, c.start, c.end)) return false;
+  if (evidence.phraseRightAfter(c.end, guard.after)) return true;
+  if (guard.strict) return false;
+  return (
+    establishedAt.has(option.entity) ||
+    evidence.suffixRightAfter(c.end) ||
+    evidence.tickerRightAfter(c.end, option.entity) ||
+    evidence.tickersInArticle().has(option.entity) ||
+    evidence.contextPresent(guard, c.start, c.end)
+  );
+}
+
+/** Longest first, then the stronger kind, then the earlier; a mention never overlaps another. */
+function withoutOverlaps(mentions: Mention[]): Mention[] {
+  mentions.sort((a, b) => b.end - b.start - (a.end - a.start) || a.kind - b.kind || a.start - b.start);
+  const kept: Mention[] = [];
+  for (const m of mentions) {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((kept[mid] as Mention).start < m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const prev = kept[lo - 1];
+    const next = kept[lo];
+    if (prev && prev.end > m.start) continue;
+    if (next && next.start < m.end) continue;
+    kept.splice(lo, 0, m);
+  }
+  return kept;
+}

@@ -1,0 +1,32 @@
+import { defineConfig } from 'wxt';
+
+// The Firefox add-on id; the store and addons-linter require one.
+const GECKO_ID = 'dramatis@dramatis.app';
+
+export default defineConfig({
+  srcDir: '.',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Dramatis',
+    description:
+      'The cast of every tech-policy story: who the officials, companies and agencies in an article are, and what they have said before.',
+    permissions: ['storage'],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'",
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  webExt: { disabled: true },
+  zip: { excludeSources: ['node_modules/**', '.output/**', 'tests/**'] },
+});
