@@ -25,6 +25,8 @@ export function surnameFitsContext(text: string, start: number, end: number): bo
   if (!/^\p{Lu}/u.test(previous)) return true;
   const bare = previous.toLowerCase().replace(/\.$/, '');
   if (TITLES.has(bare)) return true;
+  // "… head of MI5. Rosenstein said": a full stop that is not a title's ends the sentence.
+  if (/[.!?]$/.test(previous)) return true;
   const opensSentence = OPENS_SENTENCE.test(before.slice(0, before.length - (word[0] as string).length));
   return opensSentence && SENTENCE_OPENERS.has(bare);
 }

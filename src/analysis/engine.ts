@@ -1,0 +1,28 @@
+import { buildAnalysis } from '../cast/build-cast';
+import type { ArticleAnalysis } from '../cast/types';
+import type { CompiledDataset } from '../dataset/compile';
+import type { EntityFile } from '../dataset/schema';
+import { createMatcher, type Matcher } from '../matcher';
+import { detectTopics } from '../article/topics';
+
+/** The dataset and its matcher, loaded once; what the background worker and the CLI share. */
+export interface Engine {
+  dataset: CompiledDataset;
+  matcher: Matcher;
+  entity(id: string): EntityFile | undefined;
+  analyze(text: string, published: string | null): ArticleAnalysis;
+}
+
+export function createEngine(dataset: CompiledDataset): Engine {
+  const matcher = createMatcher(dataset.matcher);
+  const byId = new Map(dataset.entities.map((e) => [e.id, e]));
+  return {
+    dataset,
+    matcher,
+    entity: (id) => byId.get(id),
+    analyze(text, published) {
+      const mentions = matcher.match(text);
+      return buildAnalysis(dataset, mentions, detectTopics(text), published);
+    },
+  };
+}

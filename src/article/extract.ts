@@ -1,0 +1,68 @@
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { normalizeDate } from './normalize-date';
+import { publishedDate } from './published-date';
+
+/** Attribute that ties each element of the parsed copy to its element in the live page. */
+export const SOURCE_INDEX_ATTR = 'data-dramatis-i';
+
+export interface ExtractedArticle {
+  title: string;
+  /** The article's plain text: every mention offset indexes this string. */
+  text: string;
+  /** ISO date (YYYY-MM-DD) or null. */
+  published: string | null;
+  lang: string | null;
+  siteName: string | null;
+  /** Readability's article element (in the parsed copy, not the live page). */
+  content: Element;
+}
+
+export type ExtractOutcome =
+  | { ok: true; article: ExtractedArticle }
+  | { ok: false; reason: 'not-article' | 'empty' | 'parse-failed'; detail?: string };
+
+export interface ExtractOptions {
+  /** Skip the isProbablyReaderable gate (the command line reads files the user chose). */
+  force?: boolean;
+  /** Readability gives up on pages with more elements than this; keeps huge pages bounded. */
+  maxElements?: number;
+}
+
+/**
+ * Runs Readability on `doc`, which it mutates: pass a copy, never the live document.
+ * Gated by isProbablyReaderable so home pages, search results and web apps are left alone.
+ */
+export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractOutcome {
+  if (!options.force && !isProbablyReaderable(doc)) return { ok: false, reason: 'not-article' };
+  // Read the date before Readability strips the page's metadata and <time> elements.
+  const dateFromPage = publishedDate(doc);
+  let parsed: ReturnType<Readability<Element>['parse']>;
+  try {
+    parsed = new Readability<Element>(doc, {
+      serializer: (node) => node as Element,
+      maxElemsToParse: options.maxElements ?? 0,
+    }).parse();
+  } catch (err) {
+    return { ok: false, reason: 'parse-failed', detail: (err as Error).message };
+  }
+  if (!parsed?.content) return { ok: false, reason: 'not-article' };
+  const text = parsed.textContent ?? '';
+  if (text.trim().length === 0) return { ok: false, reason: 'empty' };
+  return {
+    ok: true,
+    article: {
+      title: (parsed.title ?? '').trim(),
+      text,
+      published: normalizeDate(parsed.publishedTime) ?? dateFromPage,
+      lang: parsed.lang ?? null,
+      siteName: parsed.siteName ?? null,
+      content: parsed.content,
+    },
+  };
+}
+
+/** Tags every element of `copy` with its position, so parsed nodes can be traced to `live`. */
+export function tagSourceIndex(copy: Document): void {
+  const all = copy.getElementsByTagName('*');
+  for (let i = 0; i < all.length; i++) all[i]?.setAttribute(SOURCE_INDEX_ATTR, String(i));
+}
