@@ -1,0 +1,33 @@
+import { browser } from 'wxt/browser';
+import compiled from '../../src/generated/dataset.json';
+import { createEngine, type Engine } from '../../src/analysis/engine';
+import type { CompiledDataset } from '../../src/dataset/compile';
+import { parseRequest } from '../../src/messaging/protocol';
+import { createHandlers } from './handlers';
+import { clearTabState } from './tab-states';
+
+export default defineBackground(() => {
+  // Built on first use: a cold worker answering a popup does not need the matcher.
+  let engine: Engine | undefined;
+  const getEngine = () => {
+    engine ??= createEngine(compiled as unknown as CompiledDataset);
+    return engine;
+  };
+  const handle = createHandlers(getEngine);
+
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
+    const parsed = parseRequest(message);
+    if (!parsed.ok) {
+      sendResponse({ ok: false, error: parsed.error });
+      return false;
+    }
+    handle(parsed.request, sender).then(sendResponse, (err: unknown) =>
+      sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+    );
+    return true;
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void clearTabState(tabId);
+  });
+});
