@@ -11,7 +11,7 @@ export default defineConfig({
     name: 'Dramatis',
     description:
       'The cast of every tech-policy story: who the officials, companies and agencies in an article are, and what they have said before.',
-    permissions: ['storage'],
+    permissions: ['storage', 'activeTab'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

@@ -52,15 +52,17 @@ export function createHandlers(engine: () => Engine) {
     },
 
     async 'tab-state'(req) {
+      const choices = await siteChoicesItem.getValue();
+      // The content script reports each page it reads; the state is cleared when the tab navigates.
+      const known = await getTabState(req.tabId);
+      if (known) return { ...known, siteEnabled: known.host !== '' && isSiteEnabled(known.host, choices) };
+      // Nothing reported: the tab's URL is readable here only through activeTab (the toolbar click).
       const tab = await browser.tabs.get(req.tabId).catch(() => undefined);
       const url = tab?.url ?? '';
       const host = hostOf(url) ?? '';
-      const siteEnabled = host !== '' && isSiteEnabled(host, await siteChoicesItem.getValue());
-      const known = await getTabState(req.tabId);
-      if (known && known.url === url) return { ...known, siteEnabled };
-      const state: TabState = { status: siteEnabled ? 'loading' : 'disabled', url, host, siteEnabled };
-      if (!host) state.status = 'not-article';
-      return state;
+      if (!host) return { status: 'not-article', url, host, siteEnabled: false };
+      const siteEnabled = isSiteEnabled(host, choices);
+      return { status: siteEnabled ? 'loading' : 'disabled', url, host, siteEnabled };
     },
 
     async profile(req) {

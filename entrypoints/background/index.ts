@@ -30,4 +30,8 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void clearTabState(tabId);
   });
+  // A tab that starts loading a new page no longer shows the old page's cast.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void clearTabState(tabId);
+  });
 });

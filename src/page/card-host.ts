@@ -37,7 +37,7 @@ export function createCardHost(win: Window, css: string): CardHost {
       'style',
       'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; display: block;',
     );
-    const root = host.attachShadow({ mode: 'closed' });
+    const root = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = css;
     panel = doc.createElement('div');
