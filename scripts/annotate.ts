@@ -41,7 +41,11 @@ const entities = analysis.cast.map((member, i) => {
     id: member.id,
     name: member.canonicalName,
     type: member.type,
-    aliases: [...(entity?.aliases ?? []), ...(entity?.formerNames ?? []).map((f) => f.name), ...(entity?.guarded ?? []).map((g) => g.text)],
+    aliases: [
+      ...(entity?.aliases ?? []),
+      ...(entity?.formerNames ?? []).map((f) => f.name),
+      ...(entity?.guarded ?? []).map((g) => g.text),
+    ],
     mentions: analysis.mentions
       .filter((m) => m.member === i)
       .map((m) => ({ text: article.text.slice(m.start, m.end), start: m.start, end: m.end })),

@@ -23,11 +23,16 @@ const errors = [
 ];
 
 const deliberate = new Set<string>(
-  (JSON.parse(readFileSync(new URL('../src/dataset/deliberate-collisions.json', import.meta.url), 'utf8')) as { forms: string[] }).forms,
+  (
+    JSON.parse(readFileSync(new URL('../src/dataset/deliberate-collisions.json', import.meta.url), 'utf8')) as {
+      forms: string[];
+    }
+  ).forms,
 );
 for (const c of result.collisions) {
   const form = c.slice(1, c.indexOf('"', 1));
-  if (!deliberate.has(form)) errors.push(`alias collision ${c}: guard it, or list the form in deliberate-collisions.json`);
+  if (!deliberate.has(form))
+    errors.push(`alias collision ${c}: guard it, or list the form in deliberate-collisions.json`);
 }
 
 const byType = { person: 0, company: 0, agency: 0 };
@@ -51,9 +56,16 @@ asOf = asOf.length === 4 ? `${asOf}-12-31` : asOf.length === 7 ? `${asOf}-01` : 
 if (json) {
   process.stdout.write(`${JSON.stringify({ entities: byType, statements, positions, asOf, errors })}\n`);
 } else {
-  console.log(`Dataset: ${result.entities.length} entities (${byType.person} people, ${byType.company} companies, ${byType.agency} agencies)`);
+  console.log(
+    `Dataset: ${result.entities.length} entities (${byType.person} people, ${byType.company} companies, ${byType.agency} agencies)`,
+  );
   console.log(`Statements: ${statements}   Positions: ${positions}   As of: ${asOf || 'n/a'}`);
-  console.log(`By country: ${[...byCountry].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}`);
+  console.log(
+    `By country: ${[...byCountry]
+      .sort((a, b) => b[1] - a[1])
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ')}`,
+  );
   console.log(`Statements by topic: ${[...byTopic].map(([t, n]) => `${t} ${n}`).join(', ')}`);
   if (result.collisions.length) console.log(`Shared forms: ${result.collisions.join('; ')}`);
   for (const e of errors) console.error(`error: ${e}`);

@@ -1,6 +1,6 @@
-import { browser, type Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import type { Engine } from '../../src/analysis/engine';
-import type { Reply, Request, RequestOf, Responses, TabState } from '../../src/messaging/protocol';
+import type { Reply, Request, RequestOf, Responses } from '../../src/messaging/protocol';
 import { hostOf } from '../../src/sites/host';
 import { isSiteEnabled } from '../../src/sites/site-enabled';
 import { siteChoicesItem } from '../../src/storage/items';
@@ -79,7 +79,8 @@ export function createHandlers(engine: () => Engine) {
   };
 
   return async function handle(request: Request, sender: Sender): Promise<Reply<Request['type']>> {
-    if (!senderAllowed(request, sender)) return { ok: false, error: `message "${request.type}" is not accepted from this sender` };
+    if (!senderAllowed(request, sender))
+      return { ok: false, error: `message "${request.type}" is not accepted from this sender` };
     try {
       const handler = handlers[request.type] as (req: Request, sender: Sender) => Promise<Responses[Request['type']]>;
       return { ok: true, value: await handler(request, sender) };

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import compiled from '../../src/generated/dataset.json';
 import { createEngine, type Engine } from '../../src/analysis/engine';
 import type { CompiledDataset } from '../../src/dataset/compile';
+import compiled from '../../src/generated/dataset.json';
 import { parseRequest } from '../../src/messaging/protocol';
 import { createHandlers } from './handlers';
 import { clearTabState } from './tab-states';

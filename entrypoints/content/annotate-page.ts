@@ -40,12 +40,22 @@ export async function annotatePage(win: Window): Promise<Annotation | null> {
   performance.mark('dramatis:extracted');
   performance.measure('dramatis:readability', 'dramatis:start', 'dramatis:extracted');
   if (!outcome.ok) {
-    await send({ type: 'page-status', url: win.location.href, status: outcome.reason === 'not-article' ? 'not-article' : 'failed', detail: outcome.detail });
+    await send({
+      type: 'page-status',
+      url: win.location.href,
+      status: outcome.reason === 'not-article' ? 'not-article' : 'failed',
+      detail: outcome.detail,
+    });
     return null;
   }
   const { article } = outcome;
   if (article.text.length > MAX_ARTICLE_CHARS) {
-    await send({ type: 'page-status', url: win.location.href, status: 'too-large', detail: `${article.text.length} characters` });
+    await send({
+      type: 'page-status',
+      url: win.location.href,
+      status: 'too-large',
+      detail: `${article.text.length} characters`,
+    });
     return null;
   }
   const analysis = await send({

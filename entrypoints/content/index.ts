@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { siteKey } from '../../src/sites/host';
 import { NEWS_SITE_MATCHES } from '../../src/sites/news-sites';
 import { isSiteEnabled } from '../../src/sites/site-enabled';
@@ -14,19 +13,23 @@ export default defineContentScript({
     if (window.top !== window) return;
     const host = siteKey(location.hostname);
     let annotation: Annotation | null = null;
-    let running: Promise<void> | null = null;
+    let busy = false;
 
     const start = () => {
-      running ??= annotatePage(window)
+      if (busy) return;
+      busy = true;
+      void annotatePage(window)
         .then((a) => {
           if (ctx.isInvalid) a?.remove();
           else annotation = a;
         })
         .catch((err: unknown) => {
-          void send({ type: 'page-status', url: location.href, status: 'failed', detail: String(err) }).catch(() => undefined);
+          void send({ type: 'page-status', url: location.href, status: 'failed', detail: String(err) }).catch(
+            () => undefined,
+          );
         })
         .finally(() => {
-          running = null;
+          busy = false;
         });
     };
     const stop = () => {
@@ -50,6 +53,5 @@ export default defineContentScript({
 
     if (isSiteEnabled(host, await siteChoicesItem.getValue())) start();
     else await send({ type: 'page-status', url: location.href, status: 'disabled' }).catch(() => undefined);
-    void browser;
   },
 });

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Reply, Request, Responses, TabState } from '../../src/messaging/protocol';
-import { renderState } from './render-state';
 import { renderProfile } from './render-profile';
+import { renderState } from './render-state';
 
 async function send<T extends Request['type']>(request: Extract<Request, { type: T }>): Promise<Responses[T]> {
   const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;

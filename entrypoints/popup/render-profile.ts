@@ -1,4 +1,4 @@
-import { rolesInOrder, formatRole, formatSpan, nameOn } from '../../src/cast/roles';
+import { formatRole, formatSpan, nameOn, rolesInOrder } from '../../src/cast/roles';
 import type { EntityFile } from '../../src/dataset/schema';
 import { TOPIC_LABELS } from '../../src/dataset/topics';
 import { el, formatDate, safeLink } from '../../src/page/dom';
@@ -15,7 +15,8 @@ export function renderProfile(doc: Document, e: EntityFile, published: string | 
   if (roles.length > 0) {
     root.append(el(doc, 'h3', {}, 'Roles'));
     const list = el(doc, 'ol', { class: 'timeline' });
-    for (const r of roles.reverse()) list.append(el(doc, 'li', {}, el(doc, 'span', { class: 'span' }, formatSpan(r)), ` ${formatRole(r)}`));
+    for (const r of roles.reverse())
+      list.append(el(doc, 'li', {}, el(doc, 'span', { class: 'span' }, formatSpan(r)), ` ${formatRole(r)}`));
     root.append(list);
   }
   if (e.positions?.length) {

@@ -55,7 +55,10 @@ function castItem(doc: Document, m: CastMember, open: (id: string) => void): HTM
   const text = el(doc, 'span', { class: 'member__text' });
   text.append(el(doc, 'span', { class: 'member__name' }, m.name));
   if (m.roleThen) text.append(el(doc, 'span', { class: 'member__role' }, m.roleThen.label));
-  button.append(text, el(doc, 'span', { class: 'member__count', title: 'Mentions in the article' }, String(m.mentions)));
+  button.append(
+    text,
+    el(doc, 'span', { class: 'member__count', title: 'Mentions in the article' }, String(m.mentions)),
+  );
   button.setAttribute('aria-label', `${m.name}, ${m.mentions} mention${m.mentions === 1 ? '' : 's'}; open profile`);
   button.addEventListener('click', () => open(m.id));
   return el(doc, 'li', {}, button);

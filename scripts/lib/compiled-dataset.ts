@@ -9,7 +9,9 @@ const COMPILED = new URL('dataset.json', OUT_DIR);
 /** Compiles the entity files into the asset; invalid files are left out and reported. */
 export function compileFromFiles(): { compiled: CompiledDataset; errors: string[]; text: string } {
   const files = readEntityFiles();
-  const { entities, errors } = validateEntities(files.filter((f) => !f.error).map((f) => ({ origin: f.path, json: f.json })));
+  const { entities, errors } = validateEntities(
+    files.filter((f) => !f.error).map((f) => ({ origin: f.path, json: f.json })),
+  );
   const compiled = compileDataset(entities);
   const text = JSON.stringify(compiled);
   mkdirSync(OUT_DIR, { recursive: true });

@@ -24,9 +24,20 @@ export function readEntityFiles(dir = ENTITIES_DIR): RawEntityFile[] {
       const full = join(dir, folder.name, file);
       const path = relative(dir, full);
       try {
-        files.push({ path, folder: folder.name, baseName: file.slice(0, -5), json: JSON.parse(readFileSync(full, 'utf8')) });
+        files.push({
+          path,
+          folder: folder.name,
+          baseName: file.slice(0, -5),
+          json: JSON.parse(readFileSync(full, 'utf8')),
+        });
       } catch (err) {
-        files.push({ path, folder: folder.name, baseName: file.slice(0, -5), json: undefined, error: (err as Error).message });
+        files.push({
+          path,
+          folder: folder.name,
+          baseName: file.slice(0, -5),
+          json: undefined,
+          error: (err as Error).message,
+        });
       }
     }
   }

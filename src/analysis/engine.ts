@@ -1,9 +1,9 @@
+import { detectTopics } from '../article/topics';
 import { buildAnalysis } from '../cast/build-cast';
 import type { ArticleAnalysis } from '../cast/types';
 import type { CompiledDataset } from '../dataset/compile';
 import type { EntityFile } from '../dataset/schema';
 import { createMatcher, type Matcher } from '../matcher';
-import { detectTopics } from '../article/topics';
 
 /** The dataset and its matcher, loaded once; what the background worker and the CLI share. */
 export interface Engine {

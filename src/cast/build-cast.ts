@@ -39,7 +39,13 @@ export function buildAnalysis(
   };
 }
 
-export function castMember(entity: EntityFile, mentions: number, first: number, topics: Topic[], published: string | null): CastMember {
+export function castMember(
+  entity: EntityFile,
+  mentions: number,
+  first: number,
+  topics: Topic[],
+  published: string | null,
+): CastMember {
   const then = roleOn(entity, published);
   const now = currentRole(entity);
   const view = (r: NonNullable<typeof then>): RoleView => ({ label: formatRole(r), span: formatSpan(r) });

@@ -8,7 +8,8 @@ export function rolesInOrder(entity: EntityFile): Role[] {
 
 function heldOn(role: Role, date: string): boolean {
   const started = !role.start || compareDates(role.start, date) <= 0;
-  const notEnded = !role.end || compareDates(date, role.end) < 0 || (role.end.length < 10 && compareDates(date, role.end) === 0);
+  const notEnded =
+    !role.end || compareDates(date, role.end) < 0 || (role.end.length < 10 && compareDates(date, role.end) === 0);
   return started && notEnded;
 }
 

@@ -11,7 +11,12 @@ function daysBetween(a: string, b: string): number {
  * The statements worth showing next to an article: said before the article's date, on its
  * topics first, then closest in time to it. Without a date, the newest on its topics.
  */
-export function relevantStatements(entity: EntityFile, topics: readonly Topic[], date: string | null, limit = 3): Statement[] {
+export function relevantStatements(
+  entity: EntityFile,
+  topics: readonly Topic[],
+  date: string | null,
+  limit = 3,
+): Statement[] {
   const all = entity.statements ?? [];
   const prior = date ? all.filter((s) => compareDates(s.date, date) <= 0) : all;
   const reference = date ?? new Date().toISOString().slice(0, 10);

@@ -7,10 +7,7 @@ import { TOPICS } from './topics';
  * message names the field that is wrong.
  */
 
-const ID = v.pipe(
-  v.string(),
-  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, hyphens)'),
-);
+const ID = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, hyphens)'));
 
 /** Full date, or year-month, or year: sources do not always give the day. */
 export const PARTIAL_DATE = v.pipe(
@@ -19,8 +16,6 @@ export const PARTIAL_DATE = v.pipe(
   v.check((s) => s.length < 10 || !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real date'),
 );
 
-const FULL_DATE = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'), PARTIAL_DATE);
-
 /** Only https links reach the UI; javascript:, data: and plain http are refused here. */
 export const HTTPS_URL = v.pipe(
   v.string(),
@@ -28,7 +23,13 @@ export const HTTPS_URL = v.pipe(
   v.check((s) => /^https:\/\/[^\s/]+\.[^\s/]+/i.test(s), 'must be an https:// URL'),
 );
 
-const TEXT = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+const TEXT = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(max, `must be at most ${max} characters`),
+  );
 
 const TopicSchema = v.picklist(TOPICS, `must be one of: ${TOPICS.join(', ')}`);
 
@@ -81,9 +82,9 @@ export const GuardedAliasSchema = v.strictObject({
 });
 
 export const TickerSchema = v.strictObject({
-  symbol: v.pipe(v.string(), v.regex(/^[A-Z0-9.\-]{1,10}$/, 'must be an upper-case ticker')),
+  symbol: v.pipe(v.string(), v.regex(/^[A-Z0-9.-]{1,10}$/, 'must be an upper-case ticker')),
   exchange: TEXT(20),
-  ric: v.optional(v.pipe(v.string(), v.regex(/^[A-Z0-9.\-]{1,12}$/, 'must be an upper-case Reuters code'))),
+  ric: v.optional(v.pipe(v.string(), v.regex(/^[A-Z0-9.-]{1,12}$/, 'must be an upper-case Reuters code'))),
 });
 
 export const FormerNameSchema = v.strictObject({
@@ -123,9 +124,7 @@ export function describeIssue(issue: v.BaseIssue<unknown>): string {
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
-export function parseEntity(
-  input: unknown,
-): { ok: true; entity: EntityFile } | { ok: false; errors: string[] } {
+export function parseEntity(input: unknown): { ok: true; entity: EntityFile } | { ok: false; errors: string[] } {
   const result = v.safeParse(EntitySchema, input);
   if (result.success) return { ok: true, entity: result.output };
   return { ok: false, errors: result.issues.map(describeIssue) };

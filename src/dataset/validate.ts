@@ -22,7 +22,10 @@ export interface ValidationResult {
  * dates, duplicate statements and alias collisions across them. Used by `check:data` and by the
  * options page's import, so both report the same precise messages.
  */
-export function validateEntities(inputs: readonly ValidationInput[], known: readonly EntityFile[] = []): ValidationResult {
+export function validateEntities(
+  inputs: readonly ValidationInput[],
+  known: readonly EntityFile[] = [],
+): ValidationResult {
   const errors: string[] = [];
   const entities: EntityFile[] = [];
   const origins = new Map<string, string>();
@@ -60,7 +63,8 @@ export function validateEntities(inputs: readonly ValidationInput[], known: read
 function checkEntity(e: EntityFile): string[] {
   const errors: string[] = [];
   e.roles?.forEach((r, i) => {
-    if (r.start && r.end && compareDates(r.start, r.end) > 0) errors.push(`roles.${i}: start ${r.start} is after end ${r.end}`);
+    if (r.start && r.end && compareDates(r.start, r.end) > 0)
+      errors.push(`roles.${i}: start ${r.start} is after end ${r.end}`);
   });
   const quotes = new Set<string>();
   e.statements?.forEach((s, i) => {

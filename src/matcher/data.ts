@@ -1,7 +1,7 @@
 import type { SerializedTrie } from './trie';
 
 /** How a pattern names its entity; the order is also the priority when two forms tie. */
-export const enum PatternKind {
+export enum PatternKind {
   /** The canonical name: "Rod Rosenstein". */
   Name = 0,
   /** A declared alias that is safe anywhere: "Justice Department". */

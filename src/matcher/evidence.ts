@@ -34,7 +34,9 @@ export class ArticleEvidence {
 
   /** A ticker directly after the name, even a bare "(AAPL)". */
   tickerRightAfter(end: number, entity: number): boolean {
-    const m = /^\s*\(\s*(?:[A-Za-z]+\s*:\s*)?([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\s*\)/.exec(this.text.slice(end, end + 24));
+    const m = /^\s*\(\s*(?:[A-Za-z]+\s*:\s*)?([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\s*\)/.exec(
+      this.text.slice(end, end + 24),
+    );
     return m?.[1] !== undefined && (this.data.tickers[m[1]] ?? []).includes(entity);
   }
 

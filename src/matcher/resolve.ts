@@ -72,7 +72,9 @@ export function resolve(text: string, hits: Hits, trie: Trie, data: MatcherData)
     }
   }
   for (const c of candidates) {
-    const guarded = c.options.filter((o) => o.kind === PatternKind.Guarded && guardSatisfied(o, c, evidence, data, establishedAt));
+    const guarded = c.options.filter(
+      (o) => o.kind === PatternKind.Guarded && guardSatisfied(o, c, evidence, data, establishedAt),
+    );
     const guardedEntities = new Set(guarded.map((o) => o.entity));
     if (guardedEntities.size === 1) {
       const option = guarded[0] as Option;

@@ -19,7 +19,10 @@ export const RequestSchema = v.variant('type', [
     type: v.literal('analyze'),
     url: v.pipe(v.string(), v.maxLength(4096)),
     title: v.pipe(v.string(), v.maxLength(2000)),
-    text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_CHARS, `article text over ${MAX_ARTICLE_CHARS} characters is refused`)),
+    text: v.pipe(
+      v.string(),
+      v.maxLength(MAX_ARTICLE_CHARS, `article text over ${MAX_ARTICLE_CHARS} characters is refused`),
+    ),
     published: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
   }),
   /** content → background: this page was looked at and is not an article (or was given up on). */

@@ -72,7 +72,10 @@ export function createCardHost(win: Window, css: string): CardHost {
     target.hidden = false;
     open = true;
     stopPositioning?.();
-    const reference = { getBoundingClientRect: () => anchor.getBoundingClientRect(), getClientRects: () => anchor.getClientRects() };
+    const reference = {
+      getBoundingClientRect: () => anchor.getBoundingClientRect(),
+      getClientRects: () => anchor.getClientRects(),
+    };
     stopPositioning = autoUpdate(reference, target, () => {
       void computePosition(reference, target, {
         placement: 'bottom-start',

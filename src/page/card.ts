@@ -11,12 +11,16 @@ export function renderCard(doc: Document, member: CastMember, published: string 
   head.append(el(doc, 'h2', { class: 'card__name' }, member.name));
   head.append(el(doc, 'span', { class: `card__type card__type--${member.type}` }, TYPE_LABELS[member.type]));
   card.append(head);
-  if (member.name !== member.canonicalName) card.append(el(doc, 'p', { class: 'card__aka' }, `Now ${member.canonicalName}`));
+  if (member.name !== member.canonicalName)
+    card.append(el(doc, 'p', { class: 'card__aka' }, `Now ${member.canonicalName}`));
 
   if (member.roleThen) {
     const when = published ? `On ${formatDate(published)}` : 'Now';
     const role = el(doc, 'p', { class: 'card__role' });
-    role.append(el(doc, 'span', { class: 'card__label' }, `${when}: `), `${member.roleThen.label} (${member.roleThen.span})`);
+    role.append(
+      el(doc, 'span', { class: 'card__label' }, `${when}: `),
+      `${member.roleThen.label} (${member.roleThen.span})`,
+    );
     card.append(role);
   }
   if (member.roleNow) {

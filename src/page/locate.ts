@@ -22,7 +22,8 @@ export function locateMentions(
   const liveIndexes = new Map<Element, TextIndex>();
   const firstOffset = new Map<Element, number>();
   const nodePosition = new Map<Text, number>();
-  copyIndex.nodes.forEach((n, i) => nodePosition.set(n, copyIndex.starts[i] as number));
+  for (let i = 0; i < copyIndex.nodes.length; i++)
+    nodePosition.set(copyIndex.nodes[i] as Text, copyIndex.starts[i] as number);
   const located: Located[] = [];
 
   mentions.forEach((m, i) => {
@@ -30,7 +31,7 @@ export function locateMentions(
     if (!at) return;
     const tagged = at.node.parentElement?.closest(`[${SOURCE_INDEX_ATTR}]`);
     const twin = tagged ? live[Number(tagged.getAttribute(SOURCE_INDEX_ATTR))] : undefined;
-    if (!tagged || !twin || !twin.isConnected) return;
+    if (!tagged || !twin?.isConnected) return;
 
     let base = firstOffset.get(tagged);
     if (base === undefined) {
@@ -63,7 +64,11 @@ function firstTextOffset(el: Element, nodePosition: Map<Text, number>): number |
 }
 
 /** The occurrence of `needle` nearest `expected`; whitespace may differ between copy and page. */
-export function closestOccurrence(haystack: string, needle: string, expected: number): { start: number; end: number } | null {
+export function closestOccurrence(
+  haystack: string,
+  needle: string,
+  expected: number,
+): { start: number; end: number } | null {
   let best: { start: number; end: number } | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
@@ -77,7 +82,12 @@ export function closestOccurrence(haystack: string, needle: string, expected: nu
   const flexible = new RegExp(
     needle
       .split(/\s+/)
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').split('').join('\\u00ad?'))
+      .map((w) =>
+        w
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          .split('')
+          .join('\\u00ad?'),
+      )
       .join('\\s+'),
     'g',
   );

@@ -1,6 +1,9 @@
 /** The key a site's setting is stored under: its host name without "www.", lower case. */
 export function siteKey(hostname: string): string {
-  return hostname.toLowerCase().replace(/^www\d*\./, '').replace(/\.$/, '');
+  return hostname
+    .toLowerCase()
+    .replace(/^www\d*\./, '')
+    .replace(/\.$/, '');
 }
 
 /** Host of a URL, or null for anything that is not a web page. */

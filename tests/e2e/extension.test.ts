@@ -26,7 +26,11 @@ describe.skipIf(skip !== null)('Dramatis in Chromium', () => {
   async function openArticle(): Promise<Page> {
     const page = await browser.context.newPage();
     await page.goto(articleUrl);
-    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, null, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0,
+      null,
+      { timeout: 15_000 },
+    );
     return page;
   }
 
@@ -49,10 +53,28 @@ describe.skipIf(skip !== null)('Dramatis in Chromium', () => {
     const before = await domFingerprint(page);
     const h = await readHighlights(page);
     expect(h['dramatis-person']).toEqual([
-      'Rod Rosenstein', 'Rosenstein', 'Amber Rudd', 'Andrew Parker', 'Theresa May', 'Rudd',
-      'Rosenstein', 'Rudd', 'Rosenstein', 'Rosenstein', 'Rudd', 'Rosenstein',
+      'Rod Rosenstein',
+      'Rosenstein',
+      'Amber Rudd',
+      'Andrew Parker',
+      'Theresa May',
+      'Rudd',
+      'Rosenstein',
+      'Rudd',
+      'Rosenstein',
+      'Rosenstein',
+      'Rudd',
+      'Rosenstein',
     ]);
-    expect(h['dramatis-company']).toEqual(['WhatsApp', 'Facebook', 'Facebook', 'Google', 'Twitter', 'Apple', 'Facebook']);
+    expect(h['dramatis-company']).toEqual([
+      'WhatsApp',
+      'Facebook',
+      'Facebook',
+      'Google',
+      'Twitter',
+      'Apple',
+      'Facebook',
+    ]);
     expect(h['dramatis-agency']).toEqual(['U.S. Department of Justice', 'MI5', 'FBI', 'GCHQ']);
     const all = Object.values(h).flat().join('|');
     for (const outside of ['Tim Cook', 'Margrethe Vestager', 'Mark Zuckerberg', 'Elon Musk', 'Sheryl Sandberg']) {
@@ -68,8 +90,8 @@ describe.skipIf(skip !== null)('Dramatis in Chromium', () => {
   it('shows a card with role on the article date, stance and sourced statements on hover', async () => {
     const page = await openArticle();
     const point = await pointOf(page, 'Amber Rudd');
-    expect(point).not.toBeNull();
-    await page.mouse.move(point!.x, point!.y);
+    if (!point) throw new Error('"Amber Rudd" is not on the page');
+    await page.mouse.move(point.x, point.y);
     const card = page.locator('dramatis-ui .card');
     await card.waitFor({ state: 'visible', timeout: 5_000 });
     await expect.poll(() => card.locator('.card__name').textContent()).toBe('Amber Rudd');
@@ -102,7 +124,9 @@ describe.skipIf(skip !== null)('Dramatis in Chromium', () => {
     expect(companies[0]).toBe('Facebook');
     expect(companies).toEqual(expect.arrayContaining(['Google', 'Twitter', 'WhatsApp', 'Apple']));
     const agencies = await popup.locator('[data-type="agency"] .member__name').allTextContents();
-    expect(agencies).toEqual(expect.arrayContaining(['U.S. Department of Justice', 'MI5', 'Government Communications Headquarters']));
+    expect(agencies).toEqual(
+      expect.arrayContaining(['U.S. Department of Justice', 'MI5', 'Government Communications Headquarters']),
+    );
     expect(await popup.locator('[data-id="rod-rosenstein"] .member__count').textContent()).toBe('6');
     expect(await popup.locator('.chip').allTextContents()).toContain('Encryption');
 
@@ -133,7 +157,9 @@ describe.skipIf(skip !== null)('Dramatis in Chromium', () => {
     await popup.reload();
     await expect.poll(() => popup.locator('.state').getAttribute('data-status')).toBe('disabled');
     await popup.locator('#site-toggle').check();
-    await expect.poll(async () => (await readHighlights(page))['dramatis-person']?.length ?? 0, { timeout: 5_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await readHighlights(page))['dramatis-person']?.length ?? 0, { timeout: 5_000 })
+      .toBeGreaterThan(0);
     await popup.close();
     await page.close();
   });

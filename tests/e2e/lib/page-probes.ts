@@ -11,7 +11,12 @@ export function readHighlights(page: Page): Promise<Record<string, string[]>> {
 }
 
 /** Viewport point at the middle of the n-th occurrence of `text` in the element matching `within`. */
-export function pointOf(page: Page, text: string, within = 'article', occurrence = 0): Promise<{ x: number; y: number } | null> {
+export function pointOf(
+  page: Page,
+  text: string,
+  within = 'article',
+  occurrence = 0,
+): Promise<{ x: number; y: number } | null> {
   return page.evaluate(
     ({ text, within, occurrence }) => {
       const root = document.querySelector(within);
@@ -44,7 +49,11 @@ export function domFingerprint(page: Page): Promise<string> {
       if (node.nodeType === 1) {
         const el = node as Element;
         if (el.tagName.toLowerCase() === 'dramatis-ui') return;
-        parts.push(`<${el.tagName}${Array.from(el.attributes).map((a) => ` ${a.name}=${a.value}`).join('')}>`);
+        parts.push(
+          `<${el.tagName}${Array.from(el.attributes)
+            .map((a) => ` ${a.name}=${a.value}`)
+            .join('')}>`,
+        );
       } else if (node.nodeType === 3) parts.push((node as Text).data);
       for (const child of Array.from(node.childNodes)) walk(child);
     };
