@@ -5,6 +5,9 @@ import { publishedDate } from './published-date';
 /** Attribute that ties each element of the parsed copy to its element in the live page. */
 export const SOURCE_INDEX_ATTR = 'data-dramatis-i';
 
+/** Shorter than this, the "article" is a caption or a menu, not something to annotate. */
+export const MIN_ARTICLE_CHARS = 140;
+
 export interface ExtractedArticle {
   title: string;
   /** The article's plain text: every mention offset indexes this string. */
@@ -47,7 +50,8 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   }
   if (!parsed?.content) return { ok: false, reason: 'not-article' };
   const text = parsed.textContent ?? '';
-  if (text.trim().length === 0) return { ok: false, reason: 'empty' };
+  // A few words of navigation are what Readability returns for a page with no article at all.
+  if (text.replace(/\s+/g, ' ').trim().length < MIN_ARTICLE_CHARS) return { ok: false, reason: 'empty' };
   return {
     ok: true,
     article: {

@@ -1,3 +1,4 @@
+import { TITLES } from '../matcher/context-rules';
 import type { CompiledGuard, MatcherData } from '../matcher/data';
 import { PatternKind } from '../matcher/data';
 import { foldString } from '../matcher/text-class';
@@ -28,6 +29,11 @@ export function surnameOf(entity: EntityFile): string | undefined {
   return words.length > 1 ? words[words.length - 1] : undefined;
 }
 
+function startsWithTitle(alias: string): boolean {
+  const first = alias.split(/\s+/)[0]?.toLowerCase().replace(/\.$/, '') ?? '';
+  return alias.includes(' ') && TITLES.has(first);
+}
+
 /** Every form under which an entity can be named, with how strongly it identifies it. */
 function patternsOf(entity: EntityFile, index: number, guards: CompiledGuard[]): PatternEntry[] {
   const out: PatternEntry[] = [];
@@ -54,7 +60,11 @@ function patternsOf(entity: EntityFile, index: number, guards: CompiledGuard[]):
     add(g.text, PatternKind.Guarded, guards.length - 1);
   }
   if (!guardedTexts.has(foldString(entity.name))) add(entity.name, PatternKind.Name);
-  for (const alias of entity.aliases ?? []) if (!guardedTexts.has(foldString(alias))) add(alias, PatternKind.Alias);
+  for (const alias of entity.aliases ?? []) {
+    // "Senator Elizabeth Warren": the title is context, not part of the name; the name alone is a pattern.
+    if ((entity.type === 'person' && startsWithTitle(alias)) || guardedTexts.has(foldString(alias))) continue;
+    add(alias, PatternKind.Alias);
+  }
   for (const former of entity.formerNames ?? []) {
     if (!guardedTexts.has(foldString(former.name))) add(former.name, PatternKind.Former);
   }
