@@ -34,12 +34,12 @@ export interface Launched {
 }
 
 /** Headless Chromium with the built extension loaded and the news host mapped to this machine. */
-export async function launchWithExtension(): Promise<Launched> {
+export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<Launched> {
   requireChromium();
   const profile = mkdtempSync(join(tmpdir(), 'dramatis-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: options.headless ?? true,
     viewport: { width: 1200, height: 900 },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
