@@ -52,7 +52,8 @@ if (point) {
 
 const tabId = await browser.worker.evaluate(async (u) => {
   const all = await chrome.storage.session.get(null);
-  for (const [key, value] of Object.entries(all)) if ((value as { url?: string }).url === u) return Number(key.slice(4));
+  for (const [key, value] of Object.entries(all))
+    if ((value as { url?: string }).url === u) return Number(key.slice(4));
   return -1;
 }, url);
 const popup = await browser.context.newPage();

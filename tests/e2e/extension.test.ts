@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eSkipReason, type Launched, launchWithExtension, NEWS_HOST } from '../../scripts/lib/browser';
-import { domFingerprint, pointOf, readHighlights } from './lib/page-probes';
 import { serveFolder } from '../../scripts/lib/static-server';
+import { domFingerprint, pointOf, readHighlights } from './lib/page-probes';
 
 const skip = e2eSkipReason();
 if (skip) console.warn(`Skipping the browser tests: ${skip}`);
