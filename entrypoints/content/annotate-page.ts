@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
 import { extractArticle } from '../../src/article/extract';
 import type { ArticleAnalysis } from '../../src/cast/types';
-import type { Reply, Request, Responses } from '../../src/messaging/protocol';
+import { send } from '../../src/messaging/client';
 import { MAX_ARTICLE_CHARS } from '../../src/messaging/protocol';
 import { renderCard } from '../../src/page/card';
 import cardCss from '../../src/page/card.css?inline';
@@ -10,13 +9,6 @@ import { createHighlighter, type Highlighter } from '../../src/page/highlighter'
 import { watchHover } from '../../src/page/hover';
 import { locateMentions } from '../../src/page/locate';
 import { snapshotDocument } from '../../src/page/snapshot';
-
-export async function send<T extends Request['type']>(request: Extract<Request, { type: T }>): Promise<Responses[T]> {
-  const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
-  if (!reply) throw new Error('no reply from the background worker');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
 
 /** Everything one annotation of the page put up, so it can all be taken down at once. */
 export interface Annotation {

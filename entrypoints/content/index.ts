@@ -3,7 +3,8 @@ import { NEWS_SITE_MATCHES } from '../../src/sites/news-sites';
 import { isSiteEnabled } from '../../src/sites/site-enabled';
 import { siteChoicesItem } from '../../src/storage/items';
 import './highlights.css';
-import { type Annotation, annotatePage, send } from './annotate-page';
+import { send } from '../../src/messaging/client';
+import { type Annotation, annotatePage } from './annotate-page';
 
 export default defineContentScript({
   matches: NEWS_SITE_MATCHES,

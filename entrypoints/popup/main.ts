@@ -1,14 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { Reply, Request, Responses, TabState } from '../../src/messaging/protocol';
+import { send } from '../../src/messaging/client';
+import type { TabState } from '../../src/messaging/protocol';
 import { renderProfile } from './render-profile';
 import { renderState } from './render-state';
-
-async function send<T extends Request['type']>(request: Extract<Request, { type: T }>): Promise<Responses[T]> {
-  const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
-  if (!reply) throw new Error('The background worker did not answer.');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
 
 /** The tab the popup describes: the active one, or ?tab=ID when opened as a page (tests, a11y tools). */
 async function targetTabId(): Promise<number | undefined> {
