@@ -13,7 +13,6 @@ export interface CardHost {
   openNow(anchor: Range, build: (doc: Document) => HTMLElement): void;
   close(): void;
   isOwnUi(el: Element): boolean;
-  readonly isOpen: boolean;
   destroy(): void;
 }
 
@@ -112,9 +111,6 @@ export function createCardHost(win: Window, css: string): CardHost {
     openNow,
     close,
     isOwnUi: (el) => host !== undefined && (el === host || host.contains(el)),
-    get isOpen() {
-      return open;
-    },
     destroy() {
       close();
       doc.removeEventListener('keydown', onKey, true);
