@@ -1,6 +1,7 @@
 import { TITLES } from '../matcher/context-rules';
 import type { CompiledGuard, MatcherData } from '../matcher/data';
 import { PatternKind } from '../matcher/data';
+import { startsUncapitalized } from '../matcher/letter-case';
 import { foldString } from '../matcher/text-class';
 import { buildTrie } from '../matcher/trie';
 import type { EntityFile } from './schema';
@@ -108,6 +109,8 @@ export function compileMatcher(
 ): MatcherData {
   return {
     trie: buildTrie(patterns.map((p) => p.folded)),
+    lowerTrie: buildTrie(patterns.map((p) => (startsUncapitalized(p.surface) ? p.folded : ''))),
+    lowerSurfaces: patterns.filter((p) => startsUncapitalized(p.surface)).map((p) => p.surface),
     patterns: patterns.flatMap((p) => [p.entity, p.kind, p.guard]),
     surfaces: patterns.map((p) => p.surface),
     guards,

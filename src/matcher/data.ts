@@ -29,6 +29,14 @@ export interface CompiledGuard {
 /** Everything the matcher needs, produced at build time and loaded by the background worker. */
 export interface MatcherData {
   trie: SerializedTrie;
+  /**
+   * The same patterns restricted to those whose first letter is not a capital. A word that
+   * starts with a small letter is looked up only here: "Rosenstein" can never be "rosenstein",
+   * and most words of a text start small.
+   */
+  lowerTrie: SerializedTrie;
+  /** The patterns of lowerTrie as written ("von der Leyen"): the scanner finds them from their first capital. */
+  lowerSurfaces: string[];
   /** Three numbers per pattern: entity index, PatternKind, guard index (or -1). */
   patterns: number[];
   /** The alias as written in the dataset, per pattern, for the capitalization check. */

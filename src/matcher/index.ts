@@ -1,6 +1,6 @@
 import type { MatcherData } from './data';
 import { type Mention, resolve } from './resolve';
-import { scan } from './scan';
+import { Scanner } from './scan';
 import { Trie } from './trie';
 
 export type { MatcherData } from './data';
@@ -14,11 +14,11 @@ export interface Matcher {
 
 /** Loads the build-time automaton; the returned matcher is pure and reusable. */
 export function createMatcher(data: MatcherData): Matcher {
-  const trie = Trie.deserialize(data.trie);
+  const scanner = new Scanner(Trie.deserialize(data.trie), Trie.deserialize(data.lowerTrie), data.lowerSurfaces);
   return {
     match(text: string): Mention[] {
       if (typeof text !== 'string' || text.length === 0) return [];
-      return resolve(text, scan(trie, text), trie, data);
+      return resolve(text, scanner.scan(text), data);
     },
   };
 }

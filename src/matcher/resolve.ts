@@ -29,8 +29,8 @@ interface Candidate {
  * names, links surnames only to people the article has already named, and keeps the longest
  * mention where two overlap.
  */
-export function resolve(text: string, hits: Hits, trie: Trie, data: MatcherData): Mention[] {
-  const candidates = collect(text, hits, trie, data);
+export function resolve(text: string, hits: Hits, data: MatcherData): Mention[] {
+  const candidates = collect(text, hits, data);
   if (candidates.length === 0) return [];
   const evidence = new ArticleEvidence(text, data);
 
@@ -97,16 +97,16 @@ export function resolve(text: string, hits: Hits, trie: Trie, data: MatcherData)
   return withoutOverlaps(accepted);
 }
 
-function collect(text: string, hits: Hits, trie: Trie, data: MatcherData): Candidate[] {
+function collect(text: string, hits: Hits, data: MatcherData): Candidate[] {
   const candidates: Candidate[] = [];
   for (let h = 0; h < hits.starts.length; h++) {
     const start = hits.starts[h] as number;
     const end = hits.ends[h] as number;
-    const state = hits.states[h] as number;
     const options: Option[] = [];
-    const from = trie.outFirst[state] as number;
+    const trie = hits.tries[h] as Trie;
+    const state = hits.states[h] as number;
     const to = trie.outFirst[state + 1] as number;
-    for (let o = from; o < to; o++) {
+    for (let o = trie.outFirst[state] as number; o < to; o++) {
       const p = trie.outs[o] as number;
       if (!caseFits(text, start, end, data.surfaces[p] as string)) continue;
       options.push({

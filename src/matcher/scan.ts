@@ -1,77 +1,232 @@
-import { CLASS_TABLE, classOf, FOLD_TABLE, FOLDED_SPACE, SKIP, SPACE, UNKNOWN_CLASS, WORD } from './text-class';
-import type { Trie } from './trie';
+import { isLowercase } from './letter-case';
+import { classOf, FOLD_TABLE, foldedOf, foldString, SKIP, SPACE, WORD } from './text-class';
+import { STEP_SKIP, STEP_SPACE, STEP_UNKNOWN, STEP_WORD, type Trie } from './trie';
 
 /** Raw hits of the trie: parallel arrays, so a long article allocates a few arrays, not objects. */
 export interface Hits {
   starts: number[];
   ends: number[];
+  /** The final state of each hit, in the trie it was found with. */
   states: number[];
+  tries: Trie[];
+}
+
+// Per code unit, for one scanner (see Scanner.fill); 0 = not a candidate.
+/** Some alias begins with this letter, in this case. */
+const BEGINS = 1;
+/** The first capital of some alias written with a small first letter. */
+const ANCHORS = 2;
+const UNKNOWN_BITS = 255;
+
+let scratch = new Int32Array(4096);
+
+/** A small-letter alias found from its first capital: "von der Leyen" from the L of Leyen. */
+interface Anchored {
+  /** The folded text before the anchor, read backwards from it. */
+  before: string;
 }
 
 /**
- * Finds every alias that starts at a word start and ends at a word end, in one pass.
- * This is the hot path: one table lookup per character, and a short trie walk only where a
- * word begins with a letter that some alias begins with.
+ * Finds every alias that starts at a word start and ends at a word end.
+ *
+ * This is the hot path, in two passes. The first reads the text once and keeps the rare
+ * characters where a name can begin: capitals (a capitalized alias cannot start a word written
+ * small, and most words start small), caseless letters and digits that begin some alias, and
+ * the first capital inside an alias written with a small first letter ("eSafety", "von der
+ * Leyen"). Its only branch is on that rare case, so it is nearly always predicted. The second
+ * pass walks the trie from each kept word start, one table lookup per character. A walk is
+ * bounded by the longest alias, so the scan is linear in the text whatever the number of aliases.
  */
-export function scan(trie: Trie, text: string): Hits {
-  const hits: Hits = { starts: [], ends: [], states: [] };
-  const n = text.length;
-  const cls = CLASS_TABLE;
-  const fold = FOLD_TABLE;
-  const root = trie.root;
-  let inWord = false;
-  for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
-    let k = cls[code] as number;
-    if (k === UNKNOWN_CLASS) k = classOf(code);
-    if (k !== WORD) {
-      if (k !== SKIP) inWord = false;
-      continue;
+export class Scanner {
+  private readonly bits = new Uint8Array(65536).fill(UNKNOWN_BITS);
+  /** Folded anchor capital → aliases written small that it anchors. */
+  private readonly anchors = new Map<number, Anchored[]>();
+  /** Folded first letters of small-letter aliases with no capital at all ("bitcoin"). */
+  private readonly smallStarts = new Set<number>();
+
+  /**
+   * @param all every alias
+   * @param lower the aliases whose first letter is not a capital (see MatcherData.lowerTrie)
+   * @param lowerSurfaces those aliases as written
+   */
+  constructor(
+    readonly all: Trie,
+    readonly lower: Trie,
+    lowerSurfaces: readonly string[],
+  ) {
+    for (const surface of lowerSurfaces) {
+      const folded = foldString(surface);
+      let anchorAt = -1;
+      for (let k = 0, f = 0; k < surface.length; k++) {
+        const ch = surface[k] as string;
+        const cls = classOf(ch.charCodeAt(0));
+        if (cls === SKIP) continue;
+        if (cls === WORD && ch !== ch.toLowerCase()) {
+          anchorAt = f;
+          break;
+        }
+        if (cls !== SPACE || folded[f] === ' ') f++;
+      }
+      const first = folded.charCodeAt(0);
+      if (anchorAt < 0) {
+        if (isLowercase(first)) this.smallStarts.add(first);
+        continue;
+      }
+      const anchor = folded.charCodeAt(anchorAt);
+      const list = this.anchors.get(anchor) ?? [];
+      list.push({ before: folded.slice(0, anchorAt) });
+      this.anchors.set(anchor, list);
     }
-    if (inWord) continue;
-    inWord = true;
-    const state = root[fold[code] as number] as number;
-    if (state >= 0) walk(trie, text, i, state, hits);
   }
-  return hits;
+
+  scan(text: string): Hits {
+    const hits: Hits = { starts: [], ends: [], states: [], tries: [] };
+    const count = this.candidates(text);
+    const at = scratch;
+    let ordered = true;
+    const bits = this.bits;
+    for (let s = 0; s < count; s++) {
+      const i = at[s] as number;
+      const code = text.charCodeAt(i);
+      const x = bits[code] as number;
+      if ((x & BEGINS) !== 0 && !wordBefore(text, i)) {
+        const trie = isLowercase(code) ? this.lower : this.all;
+        const first = trie.next(0, trie.stepOf(code), code);
+        if (first >= 0) walk(trie, text, i, first, hits);
+      }
+      if ((x & ANCHORS) !== 0) {
+        for (const a of this.anchors.get(foldedOf(code)) ?? []) {
+          const start = matchBackward(text, i, a.before);
+          if (start < 0 || wordBefore(text, start) || !isLowercase(text.charCodeAt(start))) continue;
+          const first = this.lower.next(0, this.lower.stepOf(text.charCodeAt(start)), text.charCodeAt(start));
+          if (first < 0) continue;
+          const before = hits.starts.length;
+          walk(this.lower, text, start, first, hits);
+          if (hits.starts.length > before) ordered = false;
+        }
+      }
+    }
+    if (!ordered) sortHits(hits);
+    return hits;
+  }
+
+  /**
+   * Fills `scratch` with the positions of candidate characters; returns how many.
+   * Kept small and separate so the JIT optimizes this loop on its own.
+   */
+  private candidates(text: string): number {
+    const n = text.length;
+    if (scratch.length < n + 1) scratch = new Int32Array(Math.max(n + 1, scratch.length * 2));
+    const out = scratch;
+    const bits = this.bits;
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const x = bits[text.charCodeAt(i)] as number;
+      if (x !== 0 && (x !== UNKNOWN_BITS || this.fill(text.charCodeAt(i)) !== 0)) out[count++] = i;
+    }
+    return count;
+  }
+
+  /** Whether a code unit can begin a name (BEGINS), or anchor one written small (ANCHORS). */
+  private fill(code: number): number {
+    let x = 0;
+    if (classOf(code) === WORD) {
+      const folded = foldedOf(code);
+      if (isLowercase(code)) x = this.smallStarts.has(folded) ? BEGINS : 0;
+      else x = (this.all.sparseChild(0, folded) >= 0 ? BEGINS : 0) | (this.anchors.has(folded) ? ANCHORS : 0);
+    }
+    this.bits[code] = x;
+    return x;
+  }
 }
 
-function walk(trie: Trie, text: string, start: number, firstState: number, hits: Hits): void {
+/** Whether a letter or digit stands right before `i` (invisible characters are looked through). */
+function wordBefore(text: string, i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const k = classOf(text.charCodeAt(j));
+    if (k === SKIP) continue;
+    return k === WORD;
+  }
+  return false;
+}
+
+/** Where the folded `before` ends right at `end` in the text, read backwards; -1 if it does not. */
+function matchBackward(text: string, end: number, before: string): number {
+  let j = end - 1;
+  for (let k = before.length - 1; k >= 0; k--) {
+    while (j >= 0 && classOf(text.charCodeAt(j)) === SKIP) j--;
+    if (j < 0) return -1;
+    const code = text.charCodeAt(j);
+    if (before.charCodeAt(k) === 0x20) {
+      if (classOf(code) !== SPACE) return -1;
+      while (j > 0 && classOf(text.charCodeAt(j - 1)) === SPACE) j--;
+    } else if (foldedOf(code) !== before.charCodeAt(k)) {
+      return -1;
+    }
+    if (k > 0) j--;
+  }
+  return j;
+}
+
+/** Puts hits found from an anchor back in text order (they start before the anchor). */
+function sortHits(hits: Hits): void {
+  const order = hits.starts
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        (hits.starts[a] as number) - (hits.starts[b] as number) || (hits.ends[a] as number) - (hits.ends[b] as number),
+    );
+  const pick = <T>(xs: T[]) => order.map((i) => xs[i] as T);
+  hits.starts = pick(hits.starts);
+  hits.ends = pick(hits.ends);
+  hits.states = pick(hits.states);
+  hits.tries = pick(hits.tries);
+}
+
+function walk(trie: Trie, text: string, start: number, firstEncoded: number, hits: Hits): void {
   const n = text.length;
-  const cls = CLASS_TABLE;
+  const step = trie.step;
+  const dense = trie.dense;
+  const single = trie.single;
+  const denseStates = trie.denseStates;
+  const width = trie.alphabetSize;
   const fold = FOLD_TABLE;
-  let state = firstState;
+  let enc = firstEncoded;
   let j = start + 1;
   let lastSpace = false;
   let lastWasWord = true;
   for (;;) {
+    const state = enc >> 1;
     // A hit is recorded once, right after the character that completes it.
-    if (trie.hasOutput(state) && (!lastWasWord || !wordAt(text, j))) {
+    if ((enc & 1) === 1 && (!lastWasWord || !wordAt(text, j))) {
       hits.starts.push(start);
       hits.ends.push(j);
       hits.states.push(state);
+      hits.tries.push(trie);
     }
     let code = 0;
-    let k = SKIP;
-    while (j < n) {
+    let v = 0;
+    for (;;) {
+      if (j >= n) return;
       code = text.charCodeAt(j);
-      k = cls[code] as number;
-      if (k === UNKNOWN_CLASS) k = classOf(code);
-      if (k !== SKIP && !(k === SPACE && lastSpace)) break;
-      j++;
+      v = step[code] as number;
+      if (v === STEP_UNKNOWN) v = trie.fillStep(code);
+      // Invisible characters are looked through; a run of spaces counts as one.
+      if (v === STEP_SKIP || ((v & STEP_SPACE) !== 0 && lastSpace)) j++;
+      else break;
     }
-    if (j >= n) return;
-    let folded: number;
-    if (k === SPACE) {
-      lastSpace = true;
-      folded = FOLDED_SPACE;
+    const a = v & 0xff;
+    if (a === 0) return;
+    if (state < denseStates && a !== 0xff) {
+      enc = dense[state * width + a] as number;
     } else {
-      lastSpace = false;
-      folded = fold[code] as number;
+      // fillStep has run for `code`, so its folded form is in the table.
+      const c = single[2 * state] as number;
+      enc = c >= 0 ? (c === fold[code] ? (single[2 * state + 1] as number) : -1) : trie.next(state, v, code);
     }
-    state = trie.child(state, folded);
-    if (state < 0) return;
-    lastWasWord = k === WORD;
+    if (enc < 0) return;
+    lastSpace = (v & STEP_SPACE) !== 0;
+    lastWasWord = (v & STEP_WORD) !== 0;
     j++;
   }
 }
