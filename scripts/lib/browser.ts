@@ -15,14 +15,14 @@ export function e2eSkipReason(): string | null {
 }
 
 /** Fails with instructions when there is no browser, unless the run asked to skip. */
-export function requireChromium(): void {
+export function requireChromium(extensionDir = EXTENSION_DIR): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `No Chromium at ${CHROMIUM}. Install one (Debian/Ubuntu: sudo apt-get install chromium), set CHROMIUM_PATH, or set DRAMATIS_SKIP_E2E=1 to skip the browser tests.`,
     );
   }
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
 }
 
@@ -33,18 +33,27 @@ export interface Launched {
   close: () => Promise<void>;
 }
 
+export interface LaunchOptions {
+  headless?: boolean;
+  /** The unpacked extension to load; the build in .output by default. */
+  extensionDir?: string;
+  /** More host-resolver rules after the news host's, e.g. `MAP * ~NOTFOUND` to keep a run offline. */
+  hostRules?: string[];
+}
+
 /** Headless Chromium with the built extension loaded and the news host mapped to this machine. */
-export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<Launched> {
-  requireChromium();
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<Launched> {
+  const extensionDir = resolve(options.extensionDir ?? EXTENSION_DIR);
+  requireChromium(extensionDir);
   const profile = mkdtempSync(join(tmpdir(), 'dramatis-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     viewport: { width: 1200, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      `--host-resolver-rules=MAP ${NEWS_HOST} 127.0.0.1`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${[`MAP ${NEWS_HOST} 127.0.0.1`, ...(options.hostRules ?? [])].join(', ')}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

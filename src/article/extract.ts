@@ -39,6 +39,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   if (!options.force && !isProbablyReaderable(doc)) return { ok: false, reason: 'not-article' };
   // Read the date before Readability strips the page's metadata and <time> elements.
   const dateFromPage = publishedDate(doc);
+  removeOutsideTheArticle(doc);
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
     parsed = new Readability<Element>(doc, {
@@ -49,7 +50,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     return { ok: false, reason: 'parse-failed', detail: (err as Error).message };
   }
   if (!parsed?.content) return { ok: false, reason: 'not-article' };
-  const text = parsed.textContent ?? '';
+  const text = parsed.content.textContent ?? '';
   // A few words of navigation are what Readability returns for a page with no article at all.
   if (text.replace(/\s+/g, ' ').trim().length < MIN_ARTICLE_CHARS) return { ok: false, reason: 'empty' };
   return {
@@ -63,6 +64,38 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
       content: parsed.content,
     },
   };
+}
+
+/** A page's one <article> with at least this much text is taken as the story's own container. */
+const MIN_MARKED_ARTICLE_CHARS = 400;
+/** ...and only when it holds at least this share of the page's text (not a teaser card). */
+const MIN_MARKED_ARTICLE_SHARE = 0.4;
+
+/**
+ * When the page marks its story with exactly one <article> (or articleBody) element, blocks
+ * outside it are furniture: Readability sometimes appends such a sibling ("You might also
+ * like…", a newsletter box) to the story, and names in it are not the article's cast. They are
+ * removed from the copy before parsing. Live blogs with many <article> posts are left alone.
+ */
+function removeOutsideTheArticle(doc: Document): void {
+  const body = doc.body;
+  if (!body) return;
+  const containers = [...doc.querySelectorAll('article, [itemprop="articleBody"]')].filter(
+    (el) => !el.parentElement?.closest('article, [itemprop="articleBody"]'),
+  );
+  if (containers.length !== 1) return;
+  const story = containers[0] as Element;
+  const storyChars = (story.textContent ?? '').trim().length;
+  if (storyChars < MIN_MARKED_ARTICLE_CHARS) return;
+  if (storyChars < MIN_MARKED_ARTICLE_SHARE * (body.textContent ?? '').trim().length) return;
+  const outside: Element[] = [];
+  for (const el of body.querySelectorAll('div, section, aside, p, ul, ol, table, figure, nav, footer')) {
+    if (story.contains(el) || el.contains(story)) continue;
+    // Document order: a block inside one already taken comes right after it.
+    if (outside.length > 0 && (outside[outside.length - 1] as Element).contains(el)) continue;
+    outside.push(el);
+  }
+  for (const el of outside) el.remove();
 }
 
 /** Tags every element of `copy` with its position, so parsed nodes can be traced to `live`. */

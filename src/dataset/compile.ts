@@ -55,8 +55,10 @@ function patternsOf(entity: EntityFile, index: number, guards: CompiledGuard[]):
       context: (g.context ?? []).map(foldString),
       after: (g.after ?? []).map(foldString),
       veto: (g.veto ?? []).map(foldString),
+      vetoBefore: (g.vetoBefore ?? []).map(foldString),
       strict: g.strict ?? false,
       near: g.scope === 'near',
+      capitalized: g.capitalized ?? false,
     });
     add(g.text, PatternKind.Guarded, guards.length - 1);
   }
@@ -70,11 +72,14 @@ function patternsOf(entity: EntityFile, index: number, guards: CompiledGuard[]):
     if (!guardedTexts.has(foldString(former.name))) add(former.name, PatternKind.Former);
   }
   if (surname && foldedSurname !== foldString(entity.name)) add(surname, PatternKind.Surname);
-  // One entry per form: the strongest kind wins when a form is declared twice.
+  // One entry per written form: the strongest kind wins when a form is declared twice. Forms
+  // that differ only in capitals stay apart ("Senate intelligence committee"), since the
+  // capitalization check compares the text with the form as written.
   const best = new Map<string, PatternEntry>();
   for (const p of out) {
-    const seen = best.get(p.folded);
-    if (!seen || p.kind < seen.kind) best.set(p.folded, p);
+    const key = `${p.folded}\u0000${p.surface}`;
+    const seen = best.get(key);
+    if (!seen || p.kind < seen.kind) best.set(key, p);
   }
   return [...best.values()];
 }

@@ -76,9 +76,13 @@ export const GuardedAliasSchema = v.strictObject({
   context: v.optional(v.array(TEXT(80))),
   after: v.optional(v.array(TEXT(80))),
   veto: v.optional(v.array(TEXT(80))),
+  /** Words that cancel the name only right before it ("the Amazon" is the river). */
+  vetoBefore: v.optional(v.array(TEXT(80))),
   /** Only `after` phrases count as evidence (for a bare letter such as "X"). */
   strict: v.optional(v.boolean()),
   scope: v.optional(v.picklist(['article', 'near'])),
+  /** A capitalized use mid-sentence counts as evidence: the common word is written small ("meta"). */
+  capitalized: v.optional(v.boolean()),
 });
 
 export const TickerSchema = v.strictObject({

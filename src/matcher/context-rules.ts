@@ -253,3 +253,27 @@ export const CORPORATE_SUFFIX =
 /** "(FB.O)", "(NASDAQ: AAPL)", "(Nasdaq:GOOGL)", "NYSE: TWTR". */
 export const TICKER_PATTERN =
   /\(\s*(?:(?:NASDAQ|Nasdaq|NYSE|Nyse|LSE|LON|TSX|ASX|HKEX|HKG|TYO|EPA|ETR|FRA|AMS|SIX|KRX|NSE|BSE|OTC)\s*:\s*)?([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\s*\)|\b(?:NASDAQ|Nasdaq|NYSE)\s*:\s*([A-Z][A-Z0-9.]{0,7})/g;
+
+/** Words that make what follows a common noun ("ein wichtiges Signal", "an apple"), not a name. */
+// Not "a": it is also a preposition in Spanish and Portuguese ("obligaba a Apple").
+export const INDEFINITE_ARTICLES = new Set([
+  'an',
+  'ein',
+  'eine',
+  'einen',
+  'einem',
+  'einer',
+  'eines',
+  'un',
+  'une',
+  'una',
+  'uno',
+  'unos',
+  'unas',
+]);
+
+/** Words that join two names in a list ("Apple and Google", "WhatsApp ou Signal"). */
+export const LIST_JOINERS = new Set(['and', 'or', 'nor', 'und', 'oder', 'et', 'ou', 'y', 'e', 'o', '&', 'as well as']);
+
+/** Function words typical of German text, to tell a German article (genitive "-s" names). */
+export const GERMAN_MARKERS = ['der', 'die', 'das', 'und', 'nicht', 'sich', 'mit', 'für', 'auf', 'ist', 'dem', 'eine'];

@@ -22,8 +22,12 @@ export interface CompiledGuard {
   after: string[];
   /** Folded words that, directly before or after the name, cancel it ("rainforest"). */
   veto: string[];
+  /** Folded words that cancel it only right before the name ("the Amazon"). */
+  vetoBefore: string[];
   strict: boolean;
   near: boolean;
+  /** A capitalized mid-sentence use is evidence (the common word is written small). */
+  capitalized: boolean;
 }
 
 /** Everything the matcher needs, produced at build time and loaded by the background worker. */

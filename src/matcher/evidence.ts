@@ -8,9 +8,20 @@ export class ArticleEvidence {
   private tickerEntities: Set<number> | undefined;
 
   constructor(
-    private readonly text: string,
+    readonly text: string,
     private readonly data: MatcherData,
   ) {}
+
+  /**
+   * A capitalized word inside a sentence, not at its start and not in an all-capitals line: for
+   * names whose common-word reading is written small ("Meta" vs "meta", "Intel" vs "intel").
+   */
+  capitalizedMidSentence(start: number, end: number): boolean {
+    const word = this.text.slice(start, end);
+    if (word === word.toUpperCase()) return false;
+    const before = this.text.slice(Math.max(0, start - 3), start);
+    return /[\p{L}\p{N},)][ \u00a0]+$/u.test(before);
+  }
 
   /** The whole article folded, padded with spaces so whole-word tests are plain substring tests. */
   foldedText(): string {
@@ -61,10 +72,13 @@ export class ArticleEvidence {
 
   /** A veto word as the word right before or right after the mention. */
   vetoed(guard: CompiledGuard, start: number, end: number): boolean {
-    if (guard.veto.length === 0) return false;
+    if (guard.veto.length === 0 && guard.vetoBefore.length === 0) return false;
     const after = foldString(this.text.slice(end, end + 40)).replace(/^[^\p{L}\p{N}]+/u, '');
-    const before = foldString(this.text.slice(Math.max(0, start - 40), start)).replace(/[^\p{L}\p{N}]+$/u, '');
-    return guard.veto.some((word) => startsWithWord(after, word) || endsWithWord(before, word));
+    const before = foldString(this.text.slice(Math.max(0, start - 40), start)).replace(/[^\p{L}\p{N}']+$/u, '');
+    return (
+      guard.veto.some((word) => startsWithWord(after, word) || endsWithWord(before, word)) ||
+      guard.vetoBefore.some((word) => endsWithWord(before, word))
+    );
   }
 }
 

@@ -1,8 +1,9 @@
 import { caseFits } from './case-shape';
-import { type MatcherData, PatternKind } from './data';
+import { type CompiledGuard, type MatcherData, PatternKind } from './data';
 import { ArticleEvidence } from './evidence';
 import type { Hits } from './scan';
-import { surnameFitsContext } from './surname-rules';
+import { afterIndefiniteArticle, insideTicker, looksGerman } from './shapes';
+import { monthAmbiguousAtSentenceStart, surnameFitsContext, surnameOfSomeoneElse } from './surname-rules';
 import type { Trie } from './trie';
 
 export interface Mention {
@@ -71,10 +72,22 @@ export function resolve(text: string, hits: Hits, data: MatcherData): Mention[] 
       surnameOwners.set(key, owners);
     }
   }
+  // A surname also carried by someone outside the dataset ("Hunter Biden") is ambiguous alone.
+  const covered = coverage(accepted);
+  for (const c of candidates) {
+    if (!c.options.some((o) => o.kind === PatternKind.Surname && establishedAt.has(o.entity))) continue;
+    if (covered(c.start, c.end)) continue;
+    if (surnameOfSomeoneElse(text, c.start)) {
+      const key = text.slice(c.start, c.end).toLowerCase();
+      surnameOwners.set(key, new Set([...(surnameOwners.get(key) ?? []), -1]));
+    }
+  }
+  const rejectedGuarded: Candidate[] = [];
   for (const c of candidates) {
     const guarded = c.options.filter(
       (o) => o.kind === PatternKind.Guarded && guardSatisfied(o, c, evidence, data, establishedAt),
     );
+    if (guarded.length === 0 && c.options.some((o) => o.kind === PatternKind.Guarded)) rejectedGuarded.push(c);
     const guardedEntities = new Set(guarded.map((o) => o.entity));
     if (guardedEntities.size === 1) {
       const option = guarded[0] as Option;
@@ -89,8 +102,23 @@ export function resolve(text: string, hits: Hits, data: MatcherData): Mention[] 
     if (surnames.length !== 1) continue;
     const owners = surnameOwners.get(text.slice(c.start, c.end).toLowerCase());
     if (owners && owners.size > 1) continue;
-    if (!surnameFitsContext(text, c.start, c.end)) continue;
+    if (!surnameFitsContext(text, c.start, c.end) || monthAmbiguousAtSentenceStart(text, c.start, c.end)) continue;
     const option = surnames[0] as Option;
+    accepted.push({ start: c.start, end: c.end, entity: option.entity, kind: option.kind });
+  }
+
+  // 5. A guarded company listed next to a company already found: "Apple and Google", "WhatsApp ou Signal".
+  for (const c of rejectedGuarded) {
+    const options = c.options.filter(
+      (o) =>
+        o.kind === PatternKind.Guarded &&
+        data.types[o.entity] === 'c' &&
+        !evidence.vetoed(data.guards[o.guard] as CompiledGuard, c.start, c.end) &&
+        !afterIndefiniteArticle(text, c.start),
+    );
+    if (new Set(options.map((o) => o.entity)).size !== 1) continue;
+    if (!listedWithCompany(text, c, accepted, data)) continue;
+    const option = options[0] as Option;
     accepted.push({ start: c.start, end: c.end, entity: option.entity, kind: option.kind });
   }
 
@@ -99,9 +127,13 @@ export function resolve(text: string, hits: Hits, data: MatcherData): Mention[] 
 
 function collect(text: string, hits: Hits, data: MatcherData): Candidate[] {
   const candidates: Candidate[] = [];
+  let german: boolean | undefined;
   for (let h = 0; h < hits.starts.length; h++) {
     const start = hits.starts[h] as number;
     const end = hits.ends[h] as number;
+    // "Bundeskartellamts", "Facebooks": the genitive -s is part of a name only in German.
+    if (hits.genitive[h] === 1 && !(german ??= looksGerman(text))) continue;
+    if (insideTicker(text, start, end)) continue;
     const options: Option[] = [];
     const trie = hits.tries[h] as Trie;
     const state = hits.states[h] as number;
@@ -131,14 +163,47 @@ function guardSatisfied(
   if (!guard) return false;
   if (evidence.vetoed(guard, c.start, c.end)) return false;
   if (evidence.phraseRightAfter(c.end, guard.after)) return true;
-  if (guard.strict) return false;
+  if (guard.strict || afterIndefiniteArticle(evidence.text, c.start)) return false;
   return (
     establishedAt.has(option.entity) ||
+    (guard.capitalized && evidence.capitalizedMidSentence(c.start, c.end)) ||
     evidence.suffixRightAfter(c.end) ||
     evidence.tickerRightAfter(c.end, option.entity) ||
     evidence.tickersInArticle().has(option.entity) ||
     evidence.contextPresent(guard, c.start, c.end)
   );
+}
+
+/** Whether [start, end) overlaps an accepted mention; the mentions are sorted once. */
+function coverage(mentions: Mention[]): (start: number, end: number) => boolean {
+  const spans = mentions.map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
+  return (start, end) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((spans[mid] as readonly [number, number])[0] < end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) {
+      const span = spans[i] as readonly [number, number];
+      if (span[1] > start) return true;
+    }
+    return false;
+  };
+}
+
+const JOINER_BEFORE = /(?:^|[^\p{L}])(?:and|or|nor|und|oder|et|ou|y|e|o|&|,)[ \u00a0]*$/u;
+const JOINER_AFTER = /^[ \u00a0]*(?:and|or|nor|und|oder|et|ou|y|e|o|&|,)(?:[^\p{L}]|$)/u;
+
+/** A company mention directly before or after, joined by a list word or a comma. */
+function listedWithCompany(text: string, c: Candidate, accepted: Mention[], data: MatcherData): boolean {
+  for (const m of accepted) {
+    if (data.types[m.entity] !== 'c') continue;
+    if (m.end <= c.start && c.start - m.end <= 8 && JOINER_AFTER.test(text.slice(m.end, c.start))) return true;
+    if (m.start >= c.end && m.start - c.end <= 8 && JOINER_BEFORE.test(text.slice(c.end, m.start))) return true;
+  }
+  return false;
 }
 
 /** Longest first, then the stronger kind, then the earlier; a mention never overlaps another. */

@@ -9,6 +9,8 @@ export interface Hits {
   /** The final state of each hit, in the trie it was found with. */
   states: number[];
   tries: Trie[];
+  /** 1 where the hit is followed by a genitive "s" ("Facebooks"): kept only for German text. */
+  genitive: number[];
 }
 
 // Per code unit, for one scanner (see Scanner.fill); 0 = not a candidate.
@@ -80,7 +82,7 @@ export class Scanner {
   }
 
   scan(text: string): Hits {
-    const hits: Hits = { starts: [], ends: [], states: [], tries: [] };
+    const hits: Hits = { starts: [], ends: [], states: [], tries: [], genitive: [] };
     const count = this.candidates(text);
     const at = scratch;
     let ordered = true;
@@ -181,6 +183,7 @@ function sortHits(hits: Hits): void {
   hits.ends = pick(hits.ends);
   hits.states = pick(hits.states);
   hits.tries = pick(hits.tries);
+  hits.genitive = pick(hits.genitive);
 }
 
 function walk(trie: Trie, text: string, start: number, firstEncoded: number, hits: Hits): void {
@@ -198,11 +201,15 @@ function walk(trie: Trie, text: string, start: number, firstEncoded: number, hit
   for (;;) {
     const state = enc >> 1;
     // A hit is recorded once, right after the character that completes it.
-    if ((enc & 1) === 1 && (!lastWasWord || !wordAt(text, j))) {
-      hits.starts.push(start);
-      hits.ends.push(j);
-      hits.states.push(state);
-      hits.tries.push(trie);
+    if ((enc & 1) === 1) {
+      const genitive = lastWasWord && wordAt(text, j) ? genitiveAt(text, j) : -1;
+      if (!lastWasWord || genitive !== -1 || !wordAt(text, j)) {
+        hits.starts.push(start);
+        hits.ends.push(j);
+        hits.states.push(state);
+        hits.tries.push(trie);
+        hits.genitive.push(genitive === -1 ? 0 : 1);
+      }
     }
     let code = 0;
     let v = 0;
@@ -229,6 +236,13 @@ function walk(trie: Trie, text: string, start: number, firstEncoded: number, hit
     lastWasWord = (v & STEP_WORD) !== 0;
     j++;
   }
+}
+
+/** Whether "s" then the end of the word follows at `j`; returns j or -1. */
+function genitiveAt(text: string, j: number): number {
+  const c = text.charCodeAt(j);
+  if (c !== 0x73) return -1;
+  return wordAt(text, j + 1) ? -1 : j;
 }
 
 /** Whether a word character continues at `j` (invisible characters are looked through). */
