@@ -1,11 +1,13 @@
 import { CORPORATE_SUFFIX, TICKER_PATTERN } from './context-rules';
 import type { CompiledGuard, MatcherData } from './data';
+import { looksGerman } from './shapes';
 import { foldString } from './text-class';
 
 /** Article-wide facts computed once per article and only when a guarded name needs them. */
 export class ArticleEvidence {
   private folded: string | undefined;
   private tickerEntities: Set<number> | undefined;
+  private isGerman: boolean | undefined;
 
   constructor(
     readonly text: string,
@@ -21,6 +23,11 @@ export class ArticleEvidence {
     if (word === word.toUpperCase()) return false;
     const before = this.text.slice(Math.max(0, start - 3), start);
     return /[\p{L}\p{N},)][ \u00a0]+$/u.test(before);
+  }
+
+  german(): boolean {
+    if (this.isGerman === undefined) this.isGerman = looksGerman(this.text);
+    return this.isGerman;
   }
 
   /** The whole article folded, padded with spaces so whole-word tests are plain substring tests. */

@@ -1,9 +1,18 @@
 import { caseFits } from './case-shape';
+import { TITLES } from './context-rules';
 import { type CompiledGuard, type MatcherData, PatternKind } from './data';
 import { ArticleEvidence } from './evidence';
 import type { Hits } from './scan';
-import { afterIndefiniteArticle, insideTicker, looksGerman } from './shapes';
+import {
+  addsAccents,
+  afterIndefiniteArticle,
+  insideTicker,
+  looksGerman,
+  partOfLongerName,
+  possessiveOwner,
+} from './shapes';
 import { monthAmbiguousAtSentenceStart, surnameFitsContext, surnameOfSomeoneElse } from './surname-rules';
+import { foldString } from './text-class';
 import type { Trie } from './trie';
 
 export interface Mention {
@@ -23,6 +32,8 @@ interface Candidate {
   start: number;
   end: number;
   options: Option[];
+  /** The text has a space inside ("Supreme Court"): only one-word names get the longer-name test. */
+  multiWord: boolean;
 }
 
 /**
@@ -114,7 +125,8 @@ export function resolve(text: string, hits: Hits, data: MatcherData): Mention[] 
         o.kind === PatternKind.Guarded &&
         data.types[o.entity] === 'c' &&
         !evidence.vetoed(data.guards[o.guard] as CompiledGuard, c.start, c.end) &&
-        !afterIndefiniteArticle(text, c.start),
+        !afterIndefiniteArticle(text, c.start) &&
+        (c.multiWord || !partOfLongerName(text, c.start, TITLES, evidence.german())),
     );
     if (new Set(options.map((o) => o.entity)).size !== 1) continue;
     if (!listedWithCompany(text, c, accepted, data)) continue;
@@ -132,7 +144,10 @@ function collect(text: string, hits: Hits, data: MatcherData): Candidate[] {
     const start = hits.starts[h] as number;
     const end = hits.ends[h] as number;
     // "Bundeskartellamts", "Facebooks": the genitive -s is part of a name only in German.
-    if (hits.genitive[h] === 1 && !(german ??= looksGerman(text))) continue;
+    if (hits.genitive[h] === 1) {
+      if (german === undefined) german = looksGerman(text);
+      if (!german) continue;
+    }
     if (insideTicker(text, start, end)) continue;
     const options: Option[] = [];
     const trie = hits.tries[h] as Trie;
@@ -140,14 +155,17 @@ function collect(text: string, hits: Hits, data: MatcherData): Candidate[] {
     const to = trie.outFirst[state + 1] as number;
     for (let o = trie.outFirst[state] as number; o < to; o++) {
       const p = trie.outs[o] as number;
-      if (!caseFits(text, start, end, data.surfaces[p] as string)) continue;
+      const surface = data.surfaces[p] as string;
+      if (!caseFits(text, start, end, surface)) continue;
+      const kind = data.patterns[p * 3 + 1] as PatternKind;
+      if (kind === PatternKind.Guarded && addsAccents(text, start, end, surface)) continue;
       options.push({
         entity: data.patterns[p * 3] as number,
         kind: data.patterns[p * 3 + 1] as PatternKind,
         guard: data.patterns[p * 3 + 2] as number,
       });
     }
-    if (options.length > 0) candidates.push({ start, end, options });
+    if (options.length > 0) candidates.push({ start, end, options, multiWord: /\s/.test(text.slice(start, end)) });
   }
   return candidates;
 }
@@ -164,6 +182,9 @@ function guardSatisfied(
   if (evidence.vetoed(guard, c.start, c.end)) return false;
   if (evidence.phraseRightAfter(c.end, guard.after)) return true;
   if (guard.strict || afterIndefiniteArticle(evidence.text, c.start)) return false;
+  if (!c.multiWord && partOfLongerName(evidence.text, c.start, TITLES, evidence.german())) return false;
+  const owner = possessiveOwner(evidence.text, c.start);
+  if (owner !== null && !guard.context.includes(foldString(owner))) return false;
   return (
     establishedAt.has(option.entity) ||
     (guard.capitalized && evidence.capitalizedMidSentence(c.start, c.end)) ||
