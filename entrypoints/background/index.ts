@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createEngine, type Engine } from '../../src/analysis/engine';
-import type { CompiledDataset } from '../../src/dataset/compile';
-import compiled from '../../src/generated/dataset.json';
+import { bundledDataset } from '../../src/dataset/bundled';
 import { parseRequest } from '../../src/messaging/protocol';
 import { createHandlers } from './handlers';
 import { clearTabState } from './tab-states';
@@ -10,7 +9,7 @@ export default defineBackground(() => {
   // Built on first use: a cold worker answering a popup does not need the matcher.
   let engine: Engine | undefined;
   const getEngine = () => {
-    engine ??= createEngine(compiled as unknown as CompiledDataset);
+    engine ??= createEngine(bundledDataset());
     return engine;
   };
   const handle = createHandlers(getEngine);

@@ -15,11 +15,16 @@ export interface Engine {
 
 export function createEngine(dataset: CompiledDataset): Engine {
   const matcher = createMatcher(dataset.matcher);
-  const byId = new Map(dataset.entities.map((e) => [e.id, e]));
+  // Index by id without touching the entities: a packed dataset parses each one on demand.
+  const ids = dataset.ids ?? dataset.entities.map((e) => e.id);
+  const byId = new Map(ids.map((id, i) => [id, i]));
   return {
     dataset,
     matcher,
-    entity: (id) => byId.get(id),
+    entity: (id) => {
+      const i = byId.get(id);
+      return i === undefined ? undefined : dataset.entities[i];
+    },
     analyze(text, published) {
       const mentions = matcher.match(text);
       return buildAnalysis(dataset, mentions, detectTopics(text), published);

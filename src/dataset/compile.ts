@@ -12,6 +12,8 @@ export interface CompiledDataset {
   asOf: string;
   entities: EntityFile[];
   matcher: MatcherData;
+  /** Entity ids by index, when known without reading the entities (see packed.ts). */
+  ids?: string[];
 }
 
 interface PatternEntry {

@@ -8,6 +8,8 @@ export class ArticleEvidence {
   private folded: string | undefined;
   private tickerEntities: Set<number> | undefined;
   private isGerman: boolean | undefined;
+  /** Article-wide context answers per guard: asked once per guard, not once per mention. */
+  private readonly contextAnswers = new Map<CompiledGuard, boolean>();
 
   constructor(
     readonly text: string,
@@ -65,10 +67,17 @@ export class ArticleEvidence {
   /** Whether any context word of the guard stands in the article (or near the mention). */
   contextPresent(guard: CompiledGuard, start: number, end: number): boolean {
     if (guard.context.length === 0) return false;
-    const haystack = guard.near
-      ? ` ${foldString(this.text.slice(Math.max(0, start - 300), end + 300)).replace(/[^\p{L}\p{N}'.-]+/gu, ' ')} `
-      : this.foldedText();
-    return guard.context.some((word) => containsWord(haystack, word));
+    if (guard.near) {
+      const near = ` ${foldString(this.text.slice(Math.max(0, start - 300), end + 300)).replace(/[^\p{L}\p{N}'.-]+/gu, ' ')} `;
+      return guard.context.some((word) => containsWord(near, word));
+    }
+    let answer = this.contextAnswers.get(guard);
+    if (answer === undefined) {
+      const haystack = this.foldedText();
+      answer = guard.context.some((word) => containsWord(haystack, word));
+      this.contextAnswers.set(guard, answer);
+    }
+    return answer;
   }
 
   phraseRightAfter(end: number, phrases: string[]): boolean {

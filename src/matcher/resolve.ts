@@ -119,6 +119,7 @@ export function resolve(text: string, hits: Hits, data: MatcherData): Mention[] 
   }
 
   // 5. A guarded company listed next to a company already found: "Apple and Google", "WhatsApp ou Signal".
+  const companies = accepted.filter((m) => data.types[m.entity] === 'c').sort((a, b) => a.start - b.start);
   for (const c of rejectedGuarded) {
     const options = c.options.filter(
       (o) =>
@@ -129,12 +130,12 @@ export function resolve(text: string, hits: Hits, data: MatcherData): Mention[] 
         (c.multiWord || !partOfLongerName(text, c.start, TITLES, evidence.german())),
     );
     if (new Set(options.map((o) => o.entity)).size !== 1) continue;
-    if (!listedWithCompany(text, c, accepted, data)) continue;
+    if (!listedWithCompany(text, c, companies)) continue;
     const option = options[0] as Option;
     accepted.push({ start: c.start, end: c.end, entity: option.entity, kind: option.kind });
   }
 
-  return withoutOverlaps(accepted);
+  return withoutOverlaps(accepted, text.length);
 }
 
 function collect(text: string, hits: Hits, data: MatcherData): Candidate[] {
@@ -218,32 +219,46 @@ const JOINER_BEFORE = /(?:^|[^\p{L}])(?:and|or|nor|und|oder|et|ou|y|e|o|&|,)[ \u
 const JOINER_AFTER = /^[ \u00a0]*(?:and|or|nor|und|oder|et|ou|y|e|o|&|,)(?:[^\p{L}]|$)/u;
 
 /** A company mention directly before or after, joined by a list word or a comma. */
-function listedWithCompany(text: string, c: Candidate, accepted: Mention[], data: MatcherData): boolean {
-  for (const m of accepted) {
-    if (data.types[m.entity] !== 'c') continue;
-    if (m.end <= c.start && c.start - m.end <= 8 && JOINER_AFTER.test(text.slice(m.end, c.start))) return true;
-    if (m.start >= c.end && m.start - c.end <= 8 && JOINER_BEFORE.test(text.slice(c.end, m.start))) return true;
+function listedWithCompany(text: string, c: Candidate, companies: Mention[]): boolean {
+  // `companies` is sorted by start: look only at the neighbours of the candidate.
+  let lo = 0;
+  let hi = companies.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((companies[mid] as Mention).start < c.start) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  const before = companies[lo - 1];
+  if (
+    before &&
+    before.end <= c.start &&
+    c.start - before.end <= 8 &&
+    JOINER_AFTER.test(text.slice(before.end, c.start))
+  ) {
+    return true;
+  }
+  const after = companies[lo];
+  return (
+    after !== undefined &&
+    after.start >= c.end &&
+    after.start - c.end <= 8 &&
+    JOINER_BEFORE.test(text.slice(c.end, after.start))
+  );
 }
 
-/** Longest first, then the stronger kind, then the earlier; a mention never overlaps another. */
-function withoutOverlaps(mentions: Mention[]): Mention[] {
+/**
+ * Longest first, then the stronger kind, then the earlier; a mention never overlaps another.
+ * Occupied characters are marked in a bitmap, so this stays linear however many mentions a
+ * long page has (inserting into a sorted list would not).
+ */
+function withoutOverlaps(mentions: Mention[], length: number): Mention[] {
   mentions.sort((a, b) => b.end - b.start - (a.end - a.start) || a.kind - b.kind || a.start - b.start);
+  const taken = new Uint8Array(length);
   const kept: Mention[] = [];
-  for (const m of mentions) {
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((kept[mid] as Mention).start < m.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const prev = kept[lo - 1];
-    const next = kept[lo];
-    if (prev && prev.end > m.start) continue;
-    if (next && next.start < m.end) continue;
-    kept.splice(lo, 0, m);
+  next: for (const m of mentions) {
+    for (let i = m.start; i < m.end; i++) if (taken[i] === 1) continue next;
+    taken.fill(1, m.start, m.end);
+    kept.push(m);
   }
-  return kept;
+  return kept.sort((a, b) => a.start - b.start);
 }

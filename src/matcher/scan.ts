@@ -191,8 +191,7 @@ function walk(trie: Trie, text: string, start: number, firstEncoded: number, hit
   const step = trie.step;
   const dense = trie.dense;
   const single = trie.single;
-  const denseStates = trie.denseStates;
-  const width = trie.alphabetSize;
+  const rowOf = trie.rowOf;
   const fold = FOLD_TABLE;
   let enc = firstEncoded;
   let j = start + 1;
@@ -224,12 +223,13 @@ function walk(trie: Trie, text: string, start: number, firstEncoded: number, hit
     }
     const a = v & 0xff;
     if (a === 0) return;
-    if (state < denseStates && a !== 0xff) {
-      enc = dense[state * width + a] as number;
+    const row = rowOf[state] as number;
+    if (row >= 0) {
+      enc = a !== 0xff ? (dense[row + a] as number) : trie.next(state, v, code);
     } else {
       // fillStep has run for `code`, so its folded form is in the table.
       const c = single[2 * state] as number;
-      enc = c >= 0 ? (c === fold[code] ? (single[2 * state + 1] as number) : -1) : trie.next(state, v, code);
+      enc = c === fold[code] ? (single[2 * state + 1] as number) : c === -1 ? -1 : trie.next(state, v, code);
     }
     if (enc < 0) return;
     lastSpace = (v & STEP_SPACE) !== 0;

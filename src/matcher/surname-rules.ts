@@ -52,8 +52,9 @@ export function surnameOfSomeoneElse(text: string, start: number): boolean {
   if (!/^\p{Lu}\p{Ll}+$/u.test(previous)) return false;
   const bare = previous.toLowerCase();
   if (TITLES.has(bare) || WEEKDAYS.has(bare) || MONTH_WORDS.has(bare) || TEMPORAL_WORDS.has(bare)) return false;
+  // "But Biden said": a sentence's first word is someone else's first name only if it is no opener.
   const opensSentence = OPENS_SENTENCE.test(before.slice(0, before.length - (word[0] as string).length));
-  return !opensSentence;
+  return !opensSentence || !SENTENCE_OPENERS.has(bare);
 }
 
 /**
@@ -68,6 +69,22 @@ export function monthAmbiguousAtSentenceStart(text: string, start: number, end: 
   if (!OPENS_SENTENCE.test(before)) return false;
   // "May said…": a reporting verb right after makes it the person.
   if (REPORTING_VERB.test(text.slice(end, end + 20))) return false;
-  const dated = new RegExp(`\\d[ \\u00a0]*${word}\\b|\\b${word}[ \\u00a0]+\\d`, 'u');
-  return dated.test(text);
+  return usedAsDate(text, word);
+}
+
+// One answer per text and word: a long page may hold thousands of "May".
+let datedText: string | undefined;
+const datedWords = new Map<string, boolean>();
+
+function usedAsDate(text: string, word: string): boolean {
+  if (text !== datedText) {
+    datedText = text;
+    datedWords.clear();
+  }
+  let answer = datedWords.get(word);
+  if (answer === undefined) {
+    answer = new RegExp(`\\d[ \\u00a0]*${word}\\b|\\b${word}[ \\u00a0]+\\d`, 'u').test(text);
+    datedWords.set(word, answer);
+  }
+  return answer;
 }

@@ -11,17 +11,22 @@ import { classOf, foldedOf, SKIP, SPACE, WORD } from './text-class';
  */
 export interface SerializedTrie {
   states: number;
-  /** Edge range of each state: edges of state s are first[s] .. first[s+1]-1, sorted by char. */
+  /**
+   * Edge range of each state: edges of state s are first[s] .. first[s+1]-1, sorted by char.
+   * States are numbered breadth-first in edge order, so edge e always leads to state e + 1 and
+   * no target array is stored.
+   */
   first: string;
   chars: string;
-  targets: string;
   /** Pattern ids ending at each state: outs[outFirst[s]] .. outs[outFirst[s+1]-1]. */
   outFirst: string;
   outs: string;
+  /** The characters of all edges, most frequent first: the dense rows' alphabet. */
+  alphabet: string;
 }
 
-/** Dense rows cost states × alphabet entries; past this many entries, deeper states stay sparse. */
-const DENSE_ENTRIES = 1 << 20;
+/** Dense rows cost rows × alphabet entries; past this many entries, states stay sparse. */
+const DENSE_ENTRIES = 1 << 19;
 /** Alphabet index of a character no alias contains: every dense row holds -1 there. */
 const ABSENT = 0;
 /** Alphabet index of a rare character past the dense alphabet: looked up in the sparse rows. */
@@ -39,68 +44,60 @@ export const STEP_UNKNOWN = 0xffff;
 export class Trie {
   readonly first: Uint32Array;
   readonly chars: Uint16Array;
-  readonly targets: Uint32Array;
   readonly outFirst: Uint32Array;
   readonly outs: Uint32Array;
-  /**
-   * Folded code unit → small alphabet index. With it the shallow states, where walks spend
-   * most of their steps and fan out widest, are rows of a dense table: one lookup per step
-   * instead of a binary search.
-   */
+  /** Folded code unit → small alphabet index (see `alphabet` in SerializedTrie). */
   readonly alpha: Uint8Array;
   readonly alphabetSize: number;
-  /** States are numbered breadth-first, so states below this bound are the shallowest ones. */
-  readonly denseStates: number;
   /**
-   * Transitions of the shallow states, as encoded states: `state << 1 | 1 if an alias ends there`,
-   * or -1. The walk learns the next state and whether to record a hit from one load.
+   * Where a walk spends its time: states that branch get a dense row (one lookup per step
+   * instead of a search); `rowOf[state]` is the row's offset in `dense`, or -1.
    */
+  readonly rowOf: Int32Array;
+  /** Transitions as encoded states, `state << 1 | 1 if an alias ends there`, or -1. */
   readonly dense: Int32Array;
   /**
-   * Deeper states mostly have one edge: [char, encoded target] side by side, so following a
-   * chain costs one memory access per character. char -1 means several edges (binary search).
+   * States with one edge (most of them, past the first letters): [char, encoded target] side by
+   * side, so following a chain costs one memory access per character. char -1: no edge here.
    */
   readonly single: Int32Array;
   /** Raw code unit → step code (see STEP_*), filled lazily like the class tables. */
   readonly step: Uint16Array;
 
-  constructor(first: Uint32Array, chars: Uint16Array, targets: Uint32Array, outFirst: Uint32Array, outs: Uint32Array) {
+  constructor(first: Uint32Array, chars: Uint16Array, outFirst: Uint32Array, outs: Uint32Array, alphabet: string) {
     this.first = first;
     this.chars = chars;
-    this.targets = targets;
     this.outFirst = outFirst;
     this.outs = outs;
     const states = first.length - 1;
-
-    // Most frequent characters first, so an overflow (over 254 distinct characters) hits rare ones.
-    const counts = new Map<number, number>();
-    for (let e = 0; e < chars.length; e++) counts.set(chars[e] as number, (counts.get(chars[e] as number) ?? 0) + 1);
-    const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     this.alpha = new Uint8Array(65536);
-    const inAlphabet = Math.min(ranked.length, OVERFLOW - 1);
-    for (let r = 0; r < ranked.length; r++)
-      this.alpha[(ranked[r] as [number, number])[0]] = r < inAlphabet ? r + 1 : OVERFLOW;
-    const size = inAlphabet + 1;
-    this.alphabetSize = size;
-    this.denseStates = Math.max(1, Math.min(states, Math.floor(DENSE_ENTRIES / size)));
-    this.dense = new Int32Array(this.denseStates * size).fill(-1);
+    const inAlphabet = Math.min(alphabet.length, OVERFLOW - 1);
+    for (let r = 0; r < alphabet.length; r++) this.alpha[alphabet.charCodeAt(r)] = r < inAlphabet ? r + 1 : OVERFLOW;
+    const width = inAlphabet + 1;
+    this.alphabetSize = width;
+    this.rowOf = new Int32Array(states).fill(-1);
     this.single = new Int32Array(2 * states).fill(-1);
     this.step = new Uint16Array(65536).fill(STEP_UNKNOWN);
+    // Rows go to the root and to branching states, shallow ones first, within the budget.
+    let rows = 0;
+    const maxRows = Math.max(1, Math.floor(DENSE_ENTRIES / width));
+    for (let s = 0; s < states && rows < maxRows; s++) {
+      if (s === 0 || (first[s + 1] as number) - (first[s] as number) > 1) this.rowOf[s] = rows++ * width;
+    }
+    this.dense = new Int32Array(rows * width).fill(-1);
     const alpha = this.alpha;
-    const dense = this.dense;
-    const single = this.single;
     for (let s = 0; s < states; s++) {
       const from = first[s] as number;
       const to = first[s + 1] as number;
-      if (s < this.denseStates) {
-        const row = s * size;
+      const row = this.rowOf[s] as number;
+      if (row >= 0) {
         for (let e = from; e < to; e++) {
           const a = alpha[chars[e] as number] as number;
-          if (a !== OVERFLOW) dense[row + a] = this.encoded(targets[e] as number);
+          if (a !== OVERFLOW) this.dense[row + a] = this.encoded(e + 1);
         }
       } else if (to - from === 1) {
-        single[2 * s] = chars[from] as number;
-        single[2 * s + 1] = this.encoded(targets[from] as number);
+        this.single[2 * s] = chars[from] as number;
+        this.single[2 * s + 1] = this.encoded(from + 1);
       }
     }
   }
@@ -109,9 +106,9 @@ export class Trie {
     return new Trie(
       decodeUint32(data.first),
       decodeUint16(data.chars),
-      decodeUint32(data.targets),
       decodeUint32(data.outFirst),
       decodeUint32(data.outs),
+      data.alphabet,
     );
   }
 
@@ -140,17 +137,15 @@ export class Trie {
   next(state: number, stepCode: number, code: number): number {
     const a = stepCode & 0xff;
     if (a === ABSENT) return -1;
-    if (state < this.denseStates) {
-      if (a !== OVERFLOW) return this.dense[state * this.alphabetSize + a] as number;
-    } else {
-      const c = this.single[2 * state] as number;
-      if (c >= 0) return c === foldedOf(code) ? (this.single[2 * state + 1] as number) : -1;
-    }
+    const row = this.rowOf[state] as number;
+    if (row >= 0 && a !== OVERFLOW) return this.dense[row + a] as number;
+    const c = this.single[2 * state] as number;
+    if (row < 0 && c !== -1) return c === foldedOf(code) ? (this.single[2 * state + 1] as number) : -1;
     const target = this.sparseChild(state, foldedOf(code));
     return target < 0 ? -1 : this.encoded(target);
   }
 
-  /** The raw child state by binary search over the state's sorted edges, or -1. */
+  /** The child state by binary search over the state's sorted edges, or -1. */
   sparseChild(state: number, code: number): number {
     let lo = this.first[state] as number;
     let hi = (this.first[state + 1] as number) - 1;
@@ -158,7 +153,7 @@ export class Trie {
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const c = chars[mid] as number;
-      if (c === code) return this.targets[mid] as number;
+      if (c === code) return mid + 1;
       if (c < code) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -170,7 +165,6 @@ export class Trie {
   }
 }
 
-/** Builds the flat trie from folded patterns; pattern i gets id i, and empty patterns are left out. */
 export function buildTrie(patterns: readonly string[]): SerializedTrie {
   // Build with per-state maps first, then flatten breadth-first.
   const edges: Map<number, number>[] = [new Map()];
@@ -212,7 +206,6 @@ export function buildTrie(patterns: readonly string[]): SerializedTrie {
   }
   const first = new Uint32Array(states + 1);
   const chars = new Uint16Array(edgeCount);
-  const targets = new Uint32Array(edgeCount);
   const outFirst = new Uint32Array(states + 1);
   const outs = new Uint32Array(outCount);
   let e = 0;
@@ -222,19 +215,26 @@ export function buildTrie(patterns: readonly string[]): SerializedTrie {
     outFirst[s] = o;
     for (const [code, target] of [...(edges[old] as Map<number, number>)].sort((a, b) => a[0] - b[0])) {
       chars[e] = code;
-      targets[e] = newId[target] as number;
+      // Breadth-first numbering in edge order: the loader relies on edge e leading to e + 1.
+      if (newId[target] !== e + 1) throw new Error('trie numbering is not breadth-first in edge order');
       e++;
     }
     for (const id of outputs[old] as number[]) outs[o++] = id;
   });
   first[states] = e;
   outFirst[states] = o;
+  const counts = new Map<number, number>();
+  for (const c of chars) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const alphabet = [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .map(([c]) => String.fromCharCode(c))
+    .join('');
   return {
     states,
     first: encodeArray(first),
     chars: encodeArray(chars),
-    targets: encodeArray(targets),
     outFirst: encodeArray(outFirst),
     outs: encodeArray(outs),
+    alphabet,
   };
 }

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { linked } from '../helpers/dataset';
+
+describe('matcher rules', () => {
+  it('reads a ticker in parentheses as evidence, not as a second mention', () => {
+    expect(linked('Meta Platforms (NASDAQ: META) and Meta (META.O) fell; Nvidia (NVDA.O) rose.')).toEqual([
+      'Meta Platforms→meta',
+      'Meta→meta',
+      'Nvidia→nvidia',
+    ]);
+  });
+
+  it('keeps an acronym in parentheses: "(CNIL)" is not a ticker', () => {
+    expect(linked('The Commission nationale de l’informatique et des libertés (CNIL) fined Google.')).toContain(
+      'CNIL→cnil',
+    );
+  });
+
+  it('leaves a month after a day number, and a sentence-opening month when the article uses dates', () => {
+    const text =
+      'Theresa May set out the plan. Elections on 2 May and 23 May leave little time. May will also bring a new law. May said she was confident.';
+    expect(linked(text)).toEqual(['Theresa May→theresa-may', 'May→theresa-may']);
+  });
+
+  it('does not link a bare surname that someone outside the dataset also carries', () => {
+    const text = 'Joe Biden spoke on Monday. Hunter Biden was not at the event. Biden left early.';
+    expect(linked(text)).toEqual(['Joe Biden→joe-biden']);
+  });
+
+  it('links a guarded company listed next to a company already found', () => {
+    expect(linked('La orden obligaba a Apple y Google a retirar las aplicaciones.')).toEqual([
+      'Apple→apple',
+      'Google→google',
+    ]);
+  });
+
+  it('reads a capitalized common noun after an indefinite article as a noun', () => {
+    const text =
+      'Meredith Whittaker warnte vor dem verschlüsselten Messenger. Für die Gegner ist das ein wichtiges Signal.';
+    expect(linked(text).filter((l) => l.startsWith('Signal→'))).toEqual([]);
+    // German capitalizes every noun, so "Messengers Signal" is no longer name there.
+    const german =
+      'Besonders deutlich fiel die Reaktion des verschlüsselten Messengers Signal aus. Die Präsidentin Meredith ' +
+      'Whittaker erklärte, man werde eher den Markt verlassen, als die Verschlüsselung zu schwächen, und sie sagte, ' +
+      'dass die Nutzer sich auf den Schutz ihrer Nachrichten verlassen können müssen.';
+    expect(linked(german)).toEqual(['Signal→signal', 'Meredith Whittaker→meredith-whittaker']);
+  });
+
+  it('links German genitives in German text only', () => {
+    const german =
+      'Die Entscheidung des Bundeskartellamts ist ein Erfolg für die Behörde. Der Fall zeigt, dass das Amt mit der ' +
+      'Kommission nicht allein ist, und die Richter haben sich auf die Seite der Wettbewerbshüter gestellt, die seit ' +
+      'Jahren gegen die Datensammlung vorgehen und dafür viel Kritik einstecken mussten.';
+    expect(linked(german)).toContain('Bundeskartellamt→bundeskartellamt');
+    expect(linked('The Bundeskartellamts are many.')).toEqual([]);
+  });
+
+  it('does not read a one-word name inside a longer proper name', () => {
+    expect(linked('Tim Cook visited the Big Apple and Times Square. India’s Supreme Court ruled.')).toEqual([
+      'Tim Cook→tim-cook',
+    ]);
+  });
+
+  it('does not read "Über" as Uber', () => {
+    expect(linked('Über die Pläne von Uber und Lyft wurde gestritten; Uber Technologies schwieg.')).not.toContain(
+      'Über→uber',
+    );
+  });
+
+  it('uses dataset context for X, the Amazon and Meta', () => {
+    expect(linked('X, formerly Twitter, was fined. X said it would appeal.')).toEqual([
+      'X→twitter',
+      'Twitter→twitter',
+      'X→twitter',
+    ]);
+    expect(linked('Press the X button. Elon Musk laughed.')).toEqual(['Elon Musk→elon-musk']);
+    expect(linked('AWS opened a data centre while fires burned in the Amazon basin.')).toEqual(['AWS→aws']);
+    expect(linked('Other platforms, including Meta, removed the video.')).toEqual(['Meta→meta']);
+  });
+});
