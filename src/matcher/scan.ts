@@ -18,6 +18,11 @@ export interface Hits {
 const BEGINS = 1;
 /** The first capital of some alias written with a small first letter. */
 const ANCHORS = 2;
+/** A small letter (with BEGINS: the start of an alias written small). */
+const SMALL = 4;
+// Candidate positions carry a flag in their top bit: texts are far shorter than 2^30.
+const MID_WORD = 0x40000000;
+const POSITION = MID_WORD - 1;
 const UNKNOWN_BITS = 255;
 
 let scratch = new Int32Array(4096);
@@ -88,12 +93,16 @@ export class Scanner {
     let ordered = true;
     const bits = this.bits;
     for (let s = 0; s < count; s++) {
-      const i = at[s] as number;
+      const packed = at[s] as number;
+      const i = packed & POSITION;
       const code = text.charCodeAt(i);
       const x = bits[code] as number;
-      if ((x & BEGINS) !== 0 && !wordBefore(text, i)) {
-        const trie = isLowercase(code) ? this.lower : this.all;
-        const first = trie.next(0, trie.stepOf(code), code);
+      if ((x & BEGINS) !== 0 && (packed & MID_WORD) === 0) {
+        const trie = (x & SMALL) !== 0 ? this.lower : this.all;
+        // The root always has a dense row at offset 0.
+        const v = trie.stepOf(code);
+        const a = v & 0xff;
+        const first = a !== 0xff ? (trie.dense[a] as number) : trie.next(0, v, code);
         if (first >= 0) walk(trie, text, i, first, hits);
       }
       if ((x & ANCHORS) !== 0) {
@@ -123,8 +132,12 @@ export class Scanner {
     const bits = this.bits;
     let count = 0;
     for (let i = 0; i < n; i++) {
-      const x = bits[text.charCodeAt(i)] as number;
-      if (x !== 0 && (x !== UNKNOWN_BITS || this.fill(text.charCodeAt(i)) !== 0)) out[count++] = i;
+      let x = bits[text.charCodeAt(i)] as number;
+      if (x === 0) continue;
+      if (x === UNKNOWN_BITS) x = this.fill(text.charCodeAt(i));
+      // Rare branch: a capital inside a word ("McCarthy", "USA") is kept only as an anchor.
+      const mid = wordBefore(text, i);
+      if (!mid || (x & ANCHORS) !== 0) out[count++] = mid ? i | MID_WORD : i;
     }
     return count;
   }
@@ -134,7 +147,7 @@ export class Scanner {
     let x = 0;
     if (classOf(code) === WORD) {
       const folded = foldedOf(code);
-      if (isLowercase(code)) x = this.smallStarts.has(folded) ? BEGINS : 0;
+      if (isLowercase(code)) x = this.smallStarts.has(folded) ? BEGINS | SMALL : 0;
       else x = (this.all.sparseChild(0, folded) >= 0 ? BEGINS : 0) | (this.anchors.has(folded) ? ANCHORS : 0);
     }
     this.bits[code] = x;
@@ -190,8 +203,7 @@ function walk(trie: Trie, text: string, start: number, firstEncoded: number, hit
   const n = text.length;
   const step = trie.step;
   const dense = trie.dense;
-  const single = trie.single;
-  const rowOf = trie.rowOf;
+  const node = trie.node;
   const fold = FOLD_TABLE;
   let enc = firstEncoded;
   let j = start + 1;
@@ -223,13 +235,14 @@ function walk(trie: Trie, text: string, start: number, firstEncoded: number, hit
     }
     const a = v & 0xff;
     if (a === 0) return;
-    const row = rowOf[state] as number;
-    if (row >= 0) {
-      enc = a !== 0xff ? (dense[row + a] as number) : trie.next(state, v, code);
+    const tag = node[2 * state] as number;
+    if (tag >= 0) {
+      // One edge. fillStep has run for `code`, so its folded form is in the table.
+      enc = tag === fold[code] ? (node[2 * state + 1] as number) : -1;
+    } else if (tag <= -2 && a !== 0xff) {
+      enc = dense[-2 - tag + a] as number;
     } else {
-      // fillStep has run for `code`, so its folded form is in the table.
-      const c = single[2 * state] as number;
-      enc = c === fold[code] ? (single[2 * state + 1] as number) : c === -1 ? -1 : trie.next(state, v, code);
+      enc = trie.next(state, v, code);
     }
     if (enc < 0) return;
     lastSpace = (v & STEP_SPACE) !== 0;

@@ -31,6 +31,8 @@ const DENSE_ENTRIES = 1 << 19;
 const ABSENT = 0;
 /** Alphabet index of a rare character past the dense alphabet: looked up in the sparse rows. */
 const OVERFLOW = 255;
+/** node[] tag of a state with no edge, or branching past the row budget: search its edges. */
+const NO_EDGE = -1;
 
 /**
  * What one code unit means to a walk, in one lookup: the low byte is its alphabet index, and
@@ -50,17 +52,14 @@ export class Trie {
   readonly alpha: Uint8Array;
   readonly alphabetSize: number;
   /**
-   * Where a walk spends its time: states that branch get a dense row (one lookup per step
-   * instead of a search); `rowOf[state]` is the row's offset in `dense`, or -1.
+   * Two entries per state, read together by every step of a walk:
+   *   one edge (most states past the first letters): [char, encoded target];
+   *   a branching state with a dense row: [-2 - row offset in `dense`, 0];
+   *   no edge, or a branching state past the row budget: [-1, 0] (see NO_EDGE / SEARCH).
    */
-  readonly rowOf: Int32Array;
-  /** Transitions as encoded states, `state << 1 | 1 if an alias ends there`, or -1. */
+  readonly node: Int32Array;
+  /** Rows of branching states: transitions as encoded states, `state << 1 | 1 if an alias ends there`, or -1. */
   readonly dense: Int32Array;
-  /**
-   * States with one edge (most of them, past the first letters): [char, encoded target] side by
-   * side, so following a chain costs one memory access per character. char -1: no edge here.
-   */
-  readonly single: Int32Array;
   /** Raw code unit → step code (see STEP_*), filled lazily like the class tables. */
   readonly step: Uint16Array;
 
@@ -75,29 +74,32 @@ export class Trie {
     for (let r = 0; r < alphabet.length; r++) this.alpha[alphabet.charCodeAt(r)] = r < inAlphabet ? r + 1 : OVERFLOW;
     const width = inAlphabet + 1;
     this.alphabetSize = width;
-    this.rowOf = new Int32Array(states).fill(-1);
-    this.single = new Int32Array(2 * states).fill(-1);
+    this.node = new Int32Array(2 * states);
     this.step = new Uint16Array(65536).fill(STEP_UNKNOWN);
     // Rows go to the root and to branching states, shallow ones first, within the budget.
     let rows = 0;
     const maxRows = Math.max(1, Math.floor(DENSE_ENTRIES / width));
     for (let s = 0; s < states && rows < maxRows; s++) {
-      if (s === 0 || (first[s + 1] as number) - (first[s] as number) > 1) this.rowOf[s] = rows++ * width;
+      if (s === 0 || (first[s + 1] as number) - (first[s] as number) > 1) this.node[2 * s] = -2 - rows++ * width;
     }
     this.dense = new Int32Array(rows * width).fill(-1);
     const alpha = this.alpha;
+    const node = this.node;
     for (let s = 0; s < states; s++) {
       const from = first[s] as number;
       const to = first[s + 1] as number;
-      const row = this.rowOf[s] as number;
-      if (row >= 0) {
+      const tag = node[2 * s] as number;
+      if (tag <= -2) {
+        const row = -2 - tag;
         for (let e = from; e < to; e++) {
           const a = alpha[chars[e] as number] as number;
           if (a !== OVERFLOW) this.dense[row + a] = this.encoded(e + 1);
         }
       } else if (to - from === 1) {
-        this.single[2 * s] = chars[from] as number;
-        this.single[2 * s + 1] = this.encoded(from + 1);
+        node[2 * s] = chars[from] as number;
+        node[2 * s + 1] = this.encoded(from + 1);
+      } else {
+        node[2 * s] = NO_EDGE;
       }
     }
   }
@@ -137,10 +139,9 @@ export class Trie {
   next(state: number, stepCode: number, code: number): number {
     const a = stepCode & 0xff;
     if (a === ABSENT) return -1;
-    const row = this.rowOf[state] as number;
-    if (row >= 0 && a !== OVERFLOW) return this.dense[row + a] as number;
-    const c = this.single[2 * state] as number;
-    if (row < 0 && c !== -1) return c === foldedOf(code) ? (this.single[2 * state + 1] as number) : -1;
+    const tag = this.node[2 * state] as number;
+    if (tag <= -2 && a !== OVERFLOW) return this.dense[-2 - tag + a] as number;
+    if (tag >= 0) return tag === foldedOf(code) ? (this.node[2 * state + 1] as number) : -1;
     const target = this.sparseChild(state, foldedOf(code));
     return target < 0 ? -1 : this.encoded(target);
   }

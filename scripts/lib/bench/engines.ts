@@ -105,8 +105,11 @@ export const dramatis: EngineSpec = {
       keep: scanner,
       run(input) {
         const hits = scanner.scan(input.original);
-        const out: Hit[] = new Array(hits.starts.length);
-        for (let i = 0; i < out.length; i++) out[i] = { start: hits.starts[i] as number, end: hits.ends[i] as number };
+        const out: Hit[] = [];
+        for (let i = 0; i < hits.starts.length; i++) {
+          // Genitive hits ("Bidens") count only in German text, after the scan: not the peers' task.
+          if (hits.genitive[i] === 0) out.push({ start: hits.starts[i] as number, end: hits.ends[i] as number });
+        }
         return out;
       },
     };
@@ -118,12 +121,15 @@ function escapeRegExp(s: string): string {
 }
 
 function alternation(aliases: BenchAlias[], flags: string): RegExp {
-  // Longest first, so the alternation takes the longest alias at each position.
+  // Longest first, so the alternation takes the longest alias at each position. An alias that
+  // ends in a letter or digit must not be followed by one; one that ends in "." may ("Inc.の").
   const sorted = [...aliases].sort((a, b) => b.folded.length - a.folded.length);
-  return new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${sorted.map((a) => escapeRegExp(a.folded)).join('|')})(?![\\p{L}\\p{N}])`,
-    flags,
+  const parts = sorted.map((a) =>
+    WORD_CODE[a.folded.charCodeAt(a.folded.length - 1)] === 1
+      ? `${escapeRegExp(a.folded)}(?![\\p{L}\\p{N}])`
+      : escapeRegExp(a.folded),
   );
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})`, flags);
 }
 
 export const alternationRegExp: EngineSpec = {
