@@ -25,7 +25,7 @@ import {
   indexOfLoop,
   leftmostLongest,
 } from './lib/bench/engines';
-import { coldStartMs, median, memoryBytes, quantile, timed } from './lib/bench/measure';
+import { coldStart, median, memoryBytes, quantile, timed } from './lib/bench/measure';
 import { syntheticAliases } from './lib/bench/synthetic-aliases';
 import { loadCompiledDataset, MATCHER_ASSET } from './lib/compiled-dataset';
 
@@ -156,7 +156,9 @@ function measureEngine(
     if (spec === dramatis) {
       if (setName === 'real dataset') {
         // What a stopped worker loads before its first match: the generated matcher asset.
-        row.coldStartMs = coldStartMs(fileURLToPath(MATCHER_ASSET), 'dataset');
+        const cold = coldStart(fileURLToPath(MATCHER_ASSET), 'dataset');
+        row.coldStartMs = cold.ms;
+        row.memoryMb = cold.bytes / 1e6;
         row.bytes = statSync(MATCHER_ASSET).size;
       } else {
         const file = join(workDir, `trie-${aliases.length}.json`);
@@ -168,7 +170,9 @@ function measureEngine(
             lowerSurfaces: aliases.filter((a) => !a.capital).map((a) => a.surface),
           }),
         );
-        row.coldStartMs = coldStartMs(file, 'trie');
+        const cold = coldStart(file, 'trie');
+        row.coldStartMs = cold.ms;
+        row.memoryMb = cold.bytes / 1e6;
       }
     } else {
       // The peers have no serialized form: they start by building from the alias list.

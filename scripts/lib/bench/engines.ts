@@ -121,15 +121,13 @@ function escapeRegExp(s: string): string {
 }
 
 function alternation(aliases: BenchAlias[], flags: string): RegExp {
-  // Longest first, so the alternation takes the longest alias at each position. An alias that
-  // ends in a letter or digit must not be followed by one; one that ends in "." may ("Inc.の").
+  // Longest first, so the alternation takes the longest alias at each position. After it, one
+  // check: the match ended on a non-word character ("Inc.") or no word character follows.
   const sorted = [...aliases].sort((a, b) => b.folded.length - a.folded.length);
-  const parts = sorted.map((a) =>
-    WORD_CODE[a.folded.charCodeAt(a.folded.length - 1)] === 1
-      ? `${escapeRegExp(a.folded)}(?![\\p{L}\\p{N}])`
-      : escapeRegExp(a.folded),
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${sorted.map((a) => escapeRegExp(a.folded)).join('|')})(?:(?<![\\p{L}\\p{N}])|(?![\\p{L}\\p{N}]))`,
+    flags,
   );
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})`, flags);
 }
 
 export const alternationRegExp: EngineSpec = {

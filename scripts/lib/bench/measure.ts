@@ -31,13 +31,19 @@ export function quantile(xs: number[], q: number): number {
 
 const CHILD = fileURLToPath(new URL('./cold-start-child.ts', import.meta.url));
 
-/** Median over fresh processes of loading `file` and getting ready for the first match. */
-export function coldStartMs(file: string, mode: 'dataset' | 'trie', runs = 5): number {
-  const samples: number[] = [];
+/**
+ * Median over fresh processes of loading `file` and getting ready for the first match, and the
+ * memory the ready matcher holds.
+ */
+export function coldStart(file: string, mode: 'dataset' | 'trie', runs = 5): { ms: number; bytes: number } {
+  const ms: number[] = [];
+  const bytes: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', CHILD, file, mode], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, file, mode], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`cold-start child failed: ${r.stderr}`);
-    samples.push(Number(r.stdout));
+    const out = JSON.parse(r.stdout) as { ms: number; bytes: number };
+    ms.push(out.ms);
+    bytes.push(out.bytes);
   }
-  return median(samples);
+  return { ms: median(ms), bytes: median(bytes) };
 }
