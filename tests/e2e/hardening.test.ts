@@ -111,7 +111,7 @@ describe.skipIf(skip !== null)('hostile and extreme pages', () => {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
     await expect
-      .poll(() => popup.locator('body').innerText(), { timeout: 10_000 })
+      .poll(() => popup.locator('body').textContent(), { timeout: 10_000 })
       .toMatch(/larger than Dramatis reads/);
     await popup.close();
   });
