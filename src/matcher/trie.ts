@@ -26,7 +26,7 @@ export interface SerializedTrie {
 }
 
 /** Dense rows cost rows × alphabet entries; past this many entries, states stay sparse. */
-const DENSE_ENTRIES = 1 << 19;
+const DENSE_ENTRIES = 1 << 21;
 /** Alphabet index of a character no alias contains: every dense row holds -1 there. */
 const ABSENT = 0;
 /** Alphabet index of a rare character past the dense alphabet: looked up in the sparse rows. */
