@@ -11,7 +11,21 @@ export default defineConfig({
     name: 'Dramatis',
     description:
       'The cast of every tech-policy story: who the officials, companies and agencies in an article are, and what they have said before.',
-    permissions: ['storage', 'activeTab'],
+    permissions: ['storage', 'activeTab', 'scripting'],
+    // Sites off the curated list: asked for one site at a time, when the person switches it on.
+    optional_host_permissions: ['*://*/*'],
+    // Keyboard access to the names in a page; people can change the keys in the browser's settings.
+    // (Alt+Shift+N and Alt+Shift+P are taken by Chromium on Linux and would never be assigned.)
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next name in the article and open its card',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the previous name in the article and open its card',
+      },
+    },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

@@ -2,8 +2,11 @@ import { type Browser, browser } from 'wxt/browser';
 import type { Engine } from '../../src/analysis/engine';
 import type { Reply, Request, RequestOf, Responses } from '../../src/messaging/protocol';
 import { hostOf } from '../../src/sites/host';
+import { needsOwnPermission } from '../../src/sites/origins';
 import { isSiteEnabled } from '../../src/sites/site-enabled';
-import { siteChoicesItem } from '../../src/storage/items';
+import { openProfileTab } from './open-profile';
+import { createOptionsHandlers } from './options-handlers';
+import { createServices, type Services } from './services';
 import { getTabState, setTabState } from './tab-states';
 
 type Sender = Browser.runtime.MessageSender;
@@ -12,19 +15,23 @@ type Sender = Browser.runtime.MessageSender;
 function senderAllowed(request: Request, sender: Sender): boolean {
   if (sender.id !== browser.runtime.id) return false;
   const fromOurPage = typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
-  if (request.type === 'analyze' || request.type === 'page-status') return sender.tab?.id !== undefined && !fromOurPage;
+  if (request.type === 'analyze' || request.type === 'page-status' || request.type === 'open-profile')
+    return sender.tab?.id !== undefined && !fromOurPage;
   return fromOurPage;
 }
 
-export function createHandlers(engine: () => Engine) {
+export function createHandlers(engine: () => Engine | Promise<Engine>, services: Services = createServices()) {
   const handlers: { [T in Request['type']]: (req: RequestOf<T>, sender: Sender) => Promise<Responses[T]> } = {
     async analyze(req, sender) {
       const tabId = sender.tab?.id as number;
       const host = hostOf(req.url) ?? '';
-      const enabled = isSiteEnabled(host, await siteChoicesItem.getValue());
-      if (!enabled) throw new Error(`Dramatis is switched off for ${host}`);
-      const analysis = engine().analyze(req.text, req.published);
-      await setTabState(tabId, {
+      const [settings, choices, ready] = await Promise.all([services.readSettings(), services.readChoices(), engine()]);
+      if (settings.paused) throw new Error('Dramatis is paused');
+      if (!isSiteEnabled(host, choices)) throw new Error(`Dramatis is switched off for ${host}`);
+      const analysis = ready.analyze(req.text, req.published);
+      // The page is waiting to paint: answer first. The tab's state is in memory at once (the
+      // popup reads it there); its copy in session storage and the badge follow.
+      void setTabState(tabId, {
         status: 'article',
         url: req.url,
         host,
@@ -32,8 +39,8 @@ export function createHandlers(engine: () => Engine) {
         title: req.title,
         published: req.published,
         analysis,
-      });
-      await setBadge(tabId, analysis.cast.length);
+      }).catch((err: unknown) => console.error('Dramatis could not keep the tab state', err));
+      void setBadge(tabId, analysis.cast.length);
       return analysis;
     },
 
@@ -44,7 +51,7 @@ export function createHandlers(engine: () => Engine) {
         status: req.status,
         url: req.url,
         host,
-        siteEnabled: isSiteEnabled(host, await siteChoicesItem.getValue()),
+        siteEnabled: isSiteEnabled(host, await services.readChoices()),
         detail: req.detail,
       });
       await setBadge(tabId, 0);
@@ -52,30 +59,46 @@ export function createHandlers(engine: () => Engine) {
     },
 
     async 'tab-state'(req) {
-      const choices = await siteChoicesItem.getValue();
+      const [choices, settings] = await Promise.all([services.readChoices(), services.readSettings()]);
+      const paused = settings.paused;
+      const about = async (host: string) => ({
+        paused,
+        curated: host !== '' && !needsOwnPermission(host),
+        access: host !== '' && (await services.access.hasAccess(host).catch(() => false)),
+      });
       // The content script reports each page it reads; the state is cleared when the tab navigates.
       const known = await getTabState(req.tabId);
-      if (known) return { ...known, siteEnabled: known.host !== '' && isSiteEnabled(known.host, choices) };
+      if (known) {
+        const siteEnabled = known.host !== '' && isSiteEnabled(known.host, choices);
+        // A pause or a switch made after the page was read wins over the old report.
+        const stale = known.status === 'paused' || known.status === 'disabled';
+        const status = paused ? 'paused' : !siteEnabled ? 'disabled' : stale ? 'loading' : known.status;
+        return { ...known, status, siteEnabled, ...(await about(known.host)) };
+      }
       // Nothing reported: the tab's URL is readable here only through activeTab (the toolbar click).
       const tab = await browser.tabs.get(req.tabId).catch(() => undefined);
       const url = tab?.url ?? '';
       const host = hostOf(url) ?? '';
-      if (!host) return { status: 'not-article', url, host, siteEnabled: false };
+      if (!host) return { status: 'not-article', url, host, siteEnabled: false, paused };
       const siteEnabled = isSiteEnabled(host, choices);
-      return { status: siteEnabled ? 'loading' : 'disabled', url, host, siteEnabled };
+      const extra = await about(host);
+      const status = paused ? 'paused' : siteEnabled && extra.access ? 'loading' : 'disabled';
+      return { status, url, host, siteEnabled, ...extra };
     },
 
     async profile(req) {
-      const entity = engine().entity(req.id);
+      const entity = (await engine()).entity(req.id);
       if (!entity) throw new Error(`unknown entity "${req.id}"`);
       return entity;
     },
 
-    async 'set-site'(req) {
-      // Read-modify-write inside one call: two tabs switching at once each keep their change.
-      await updateChoices((choices) => ({ ...choices, [req.host]: req.enabled }));
-      return { host: req.host, enabled: req.enabled };
+    async 'open-profile'(req, sender) {
+      if (!(await engine()).entity(req.id)) throw new Error(`unknown entity "${req.id}"`);
+      await openProfileTab(sender.tab as Browser.tabs.Tab, req.id);
+      return null;
     },
+
+    ...createOptionsHandlers(services, engine),
   };
 
   return async function handle(request: Request, sender: Sender): Promise<Reply<Request['type']>> {
@@ -88,14 +111,6 @@ export function createHandlers(engine: () => Engine) {
       return { ok: false, error: (err as Error).message };
     }
   };
-}
-
-let chain: Promise<unknown> = Promise.resolve();
-/** Serializes writes to the site choices so concurrent toggles never overwrite each other. */
-function updateChoices(change: (c: Record<string, boolean>) => Record<string, boolean>): Promise<void> {
-  const next = chain.then(async () => siteChoicesItem.setValue(change(await siteChoicesItem.getValue())));
-  chain = next.catch(() => undefined);
-  return next;
 }
 
 async function setBadge(tabId: number, count: number): Promise<void> {

@@ -1,18 +1,29 @@
 import { browser } from 'wxt/browser';
-import { createEngine, type Engine } from '../../src/analysis/engine';
 import { bundledDataset } from '../../src/dataset/bundled';
 import { parseRequest } from '../../src/messaging/protocol';
+import { personalDatasetItem, repairNoticeItem } from '../../src/storage/items';
+import { addRepairNotes, repairStoredValues } from '../../src/storage/repair-stored';
+import { forwardCommand } from './commands';
+import { createDatasetStore } from './dataset-store';
 import { createHandlers } from './handlers';
+import { createServices } from './services';
 import { clearTabState } from './tab-states';
 
 export default defineBackground(() => {
-  // Built on first use: a cold worker answering a popup does not need the matcher.
-  let engine: Engine | undefined;
-  const getEngine = () => {
-    engine ??= createEngine(bundledDataset());
-    return engine;
-  };
-  const handle = createHandlers(getEngine);
+  // The matcher is built on first use: a cold worker answering a popup does not need it.
+  const dataset = createDatasetStore(bundledDataset, personalDatasetItem, (note) => void addRepairNotes([note]));
+  const repaired = repairStoredValues().catch((err: unknown) => {
+    console.error('Dramatis could not check its stored settings', err);
+    return [];
+  });
+  const services = createServices({
+    dataset,
+    repairNotes: async () => {
+      await repaired;
+      return repairNoticeItem.getValue();
+    },
+  });
+  const handle = createHandlers(dataset.engine, services);
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
     const parsed = parseRequest(message);
@@ -24,6 +35,21 @@ export default defineBackground(() => {
       sendResponse({ ok: false, error: err instanceof Error ? err.message : String(err) }),
     );
     return true;
+  });
+
+  // Sites switched on by hand: registered again whenever the worker starts (the registration is
+  // not persisted), and kept in step with permissions granted or taken back in the browser's UI.
+  void repaired.then(() => services.access.sync()).catch((err: unknown) => console.error('Dramatis: sync failed', err));
+  browser.permissions.onAdded.addListener((p) => {
+    services.access.onGranted(p.origins ?? []).catch((err: unknown) => console.error('Dramatis: grant failed', err));
+  });
+  browser.permissions.onRemoved.addListener((p) => {
+    services.access.onRevoked(p.origins ?? []).catch((err: unknown) => console.error('Dramatis: revoke failed', err));
+  });
+
+  // Keyboard shortcuts (manifest `commands`): step through the mentions in the page.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    void forwardCommand(command, tab);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

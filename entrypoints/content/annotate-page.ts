@@ -1,40 +1,43 @@
-import { extractArticle } from '../../src/article/extract';
+import { extractArticle, SOURCE_INDEX_ATTR } from '../../src/article/extract';
 import type { ArticleAnalysis } from '../../src/cast/types';
 import { send } from '../../src/messaging/client';
 import { MAX_ARTICLE_CHARS } from '../../src/messaging/protocol';
-import { renderCard } from '../../src/page/card';
-import cardCss from '../../src/page/card.css?inline';
-import { type CardHost, createCardHost } from '../../src/page/card-host';
-import { createHighlighter, type Highlighter } from '../../src/page/highlighter';
-import { watchHover } from '../../src/page/hover';
 import { locateMentions } from '../../src/page/locate';
 import { snapshotDocument } from '../../src/page/snapshot';
+import { MARK, markPhase } from '../../src/page/timeline';
+import type { PageMark } from './display';
 
-/** Everything one annotation of the page put up, so it can all be taken down at once. */
-export interface Annotation {
+/** One reading of the page: the article Readability found, its cast, and its mentions in the live page. */
+export interface PageReading {
+  url: string;
+  /** The article's plain text, to tell a later reading that found nothing new. */
+  text: string;
   analysis: ArticleAnalysis;
-  highlighter: Highlighter;
-  card: CardHost;
-  stopHover: () => void;
-  remove(): void;
+  /** The live elements the article was read from: late content inside them belongs to it. */
+  roots: Element[];
+  /** Marks in page order. */
+  marks: PageMark[];
 }
 
 /**
- * Reads the article (Readability on a copy), asks the background for its cast, and marks the
- * mentions in the live page. Returns null, having told the background why, when the page is not
- * an article.
+ * Reads the article (Readability on a copy), asks the background for its cast, and finds the
+ * mentions in the live page; nothing is painted yet. Returns null, having told the background
+ * why, when the page is not an article. Sets the timeline marks up to `matched`; the caller
+ * sets `highlighted` once the marks are painted.
  */
-export async function annotatePage(win: Window): Promise<Annotation | null> {
+export async function readPage(win: Window): Promise<PageReading | null> {
   const doc = win.document;
-  performance.mark('dramatis:start');
+  const perf = win.performance;
+  const url = win.location.href;
+  markPhase(perf, MARK.start);
   const snapshot = snapshotDocument(doc);
+  markPhase(perf, MARK.snapshotted);
   const outcome = extractArticle(snapshot.copy);
-  performance.mark('dramatis:extracted');
-  performance.measure('dramatis:readability', 'dramatis:start', 'dramatis:extracted');
+  markPhase(perf, MARK.extracted);
   if (!outcome.ok) {
     await send({
       type: 'page-status',
-      url: win.location.href,
+      url,
       status: outcome.reason === 'not-article' ? 'not-article' : 'failed',
       detail: outcome.detail,
     });
@@ -42,55 +45,48 @@ export async function annotatePage(win: Window): Promise<Annotation | null> {
   }
   const { article } = outcome;
   if (article.text.length > MAX_ARTICLE_CHARS) {
-    await send({
-      type: 'page-status',
-      url: win.location.href,
-      status: 'too-large',
-      detail: `${article.text.length} characters`,
-    });
+    await send({ type: 'page-status', url, status: 'too-large', detail: `${article.text.length} characters` });
     return null;
   }
   const analysis = await send({
     type: 'analyze',
-    url: win.location.href,
+    url,
     title: article.title || doc.title,
     text: article.text,
     published: article.published,
   });
-  performance.mark('dramatis:matched');
-  performance.measure('dramatis:match', 'dramatis:extracted', 'dramatis:matched');
+  markPhase(perf, MARK.matched);
 
-  const located = locateMentions(article.content, snapshot.live, analysis.mentions);
-  const marks = located.map((l) => {
-    const member = analysis.cast[(analysis.mentions[l.mention] as { member: number }).member];
-    return { range: l.range, type: member?.type ?? 'person', member: member };
+  const located = locateMentions(article.content, snapshot.live, analysis.mentions, article.text);
+  const marks: PageMark[] = located.map((l) => {
+    const memberIndex = (analysis.mentions[l.mention] as { member: number }).member;
+    const member = analysis.cast[memberIndex];
+    return {
+      range: l.range,
+      type: member?.type ?? 'person',
+      member,
+      memberIndex,
+      published: article.published,
+      topics: analysis.topics,
+    };
   });
-  const highlighter = createHighlighter(win);
-  highlighter.show(marks);
-  performance.mark('dramatis:highlighted');
-  performance.measure('dramatis:highlight', 'dramatis:matched', 'dramatis:highlighted');
+  return { url, text: article.text, analysis, roots: articleRoots(article.content, snapshot.live), marks };
+}
 
-  const card = createCardHost(win, cardCss);
-  const stopHover = watchHover(
-    win,
-    marks.map((m) => m.range),
-    (target) => {
-      if (!target) return card.hoverEnd();
-      const member = marks[target.mark]?.member;
-      if (member) card.hoverStart(target.range, (d) => renderCard(d, member, article.published));
-    },
-    (el) => card.isOwnUi(el),
-  );
-
-  return {
-    analysis,
-    highlighter,
-    card,
-    stopHover,
-    remove() {
-      stopHover();
-      card.destroy();
-      highlighter.clear();
-    },
-  };
+/**
+ * The live twins of the outermost elements of Readability's output that came from the page
+ * (its own wrappers carry no source index and are looked through).
+ */
+export function articleRoots(content: Element, live: readonly Element[]): Element[] {
+  const roots: Element[] = [];
+  const stack: Element[] = [content];
+  while (stack.length > 0) {
+    const el = stack.pop() as Element;
+    const index = el.getAttribute(SOURCE_INDEX_ATTR);
+    const twin = index === null ? undefined : live[Number(index)];
+    if (twin) roots.push(twin);
+    else for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i] as Element);
+  }
+  // Siblings Readability kept one by one share a parent: fewer, larger roots are cheaper to test.
+  return roots.filter((r) => !roots.some((other) => other !== r && other.contains(r)));
 }

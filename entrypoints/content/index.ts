@@ -1,10 +1,14 @@
+import { browser } from 'wxt/browser';
 import { siteKey } from '../../src/sites/host';
 import { NEWS_SITE_MATCHES } from '../../src/sites/news-sites';
 import { isSiteEnabled } from '../../src/sites/site-enabled';
-import { siteChoicesItem } from '../../src/storage/items';
+import { settingsItem, siteChoicesItem } from '../../src/storage/items';
+import { readSettings, readSiteChoices } from '../../src/storage/read';
+import { repairSettings } from '../../src/storage/settings';
 import './highlights.css';
 import { send } from '../../src/messaging/client';
-import { type Annotation, annotatePage } from './annotate-page';
+import { type ContentRequest, parseContentRequest } from '../../src/messaging/protocol';
+import { createPageSession } from './page-session';
 
 export default defineContentScript({
   matches: NEWS_SITE_MATCHES,
@@ -13,46 +17,52 @@ export default defineContentScript({
     // Only the top page: an article inside a frame is a later feature.
     if (window.top !== window) return;
     const host = siteKey(location.hostname);
-    let annotation: Annotation | null = null;
-    let busy = false;
+    let [settings, choices] = await Promise.all([readSettings(), readSiteChoices()]);
+    const shouldRun = () => !settings.paused && isSiteEnabled(host, choices);
+    const session = createPageSession(window, ctx, () => settings);
 
-    const start = () => {
-      if (busy) return;
-      busy = true;
-      void annotatePage(window)
-        .then((a) => {
-          if (ctx.isInvalid) a?.remove();
-          else annotation = a;
-        })
-        .catch((err: unknown) => {
-          void send({ type: 'page-status', url: location.href, status: 'failed', detail: String(err) }).catch(
-            () => undefined,
-          );
-        })
-        .finally(() => {
-          busy = false;
-        });
+    const reportIdle = () =>
+      send({ type: 'page-status', url: location.href, status: settings.paused ? 'paused' : 'disabled' }).catch(
+        () => undefined,
+      );
+    // Switching the site off or pausing removes everything at once; on again brings it back.
+    // Display settings (style, types, hover or click) apply to the marks already on the page.
+    const reconcile = () => {
+      if (!shouldRun()) {
+        session.stop();
+        void reportIdle();
+      } else if (!session.running) session.start();
+      else session.applySettings();
     };
-    const stop = () => {
-      annotation?.remove();
-      annotation = null;
-    };
-
-    // Switching the site off in the popup removes everything at once; on again brings it back.
-    const unwatch = siteChoicesItem.watch((choices) => {
-      if (isSiteEnabled(host, choices ?? {})) {
-        if (!annotation) start();
-      } else {
-        stop();
-        void send({ type: 'page-status', url: location.href, status: 'disabled' }).catch(() => undefined);
-      }
+    const unwatchChoices = siteChoicesItem.watch((next) => {
+      choices = (next ?? {}) as typeof choices;
+      reconcile();
     });
+    const unwatchSettings = settingsItem.watch((next) => {
+      settings = repairSettings(next).value;
+      reconcile();
+    });
+
+    // Requests from our own extension: the popup's mention counts, and the keyboard shortcut
+    // the background passes on. Anything else, or anything malformed, is ignored.
+    const answer = (request: ContentRequest) =>
+      request.type === 'reveal-mention' ? session.reveal(request.member) : session.step(request.direction);
+    const onMessage = (message: unknown, sender: { id?: string; url?: string }, reply: (r: unknown) => void) => {
+      if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return false;
+      const parsed = parseContentRequest(message);
+      if (!parsed.ok) return false;
+      reply(session.running ? answer(parsed.request) : { index: -1, total: 0 });
+      return false;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
     ctx.onInvalidated(() => {
-      unwatch();
-      stop();
+      unwatchChoices();
+      unwatchSettings();
+      browser.runtime.onMessage.removeListener(onMessage);
     });
 
-    if (isSiteEnabled(host, await siteChoicesItem.getValue())) start();
-    else await send({ type: 'page-status', url: location.href, status: 'disabled' }).catch(() => undefined);
+    if (shouldRun()) session.start();
+    else await reportIdle();
   },
 });

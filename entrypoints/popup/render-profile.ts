@@ -1,49 +1,61 @@
-import { formatRole, formatSpan, nameOn, rolesInOrder } from '../../src/cast/roles';
+import { formatRole, formatSpan, nameOn, roleOn, rolesInOrder } from '../../src/cast/roles';
 import type { EntityFile } from '../../src/dataset/schema';
-import { TOPIC_LABELS } from '../../src/dataset/topics';
+import { TOPIC_LABELS, type Topic } from '../../src/dataset/topics';
 import { el, formatDate, safeLink } from '../../src/page/dom';
+import { renderStatements } from './statement-filter';
 
-/** One entity's whole profile: roles over time, positions by topic, sourced statements. */
-export function renderProfile(doc: Document, e: EntityFile, published: string | null, back: () => void): HTMLElement {
-  const root = el(doc, 'article', { class: 'profile', 'data-id': e.id });
-  const backButton = el(doc, 'button', { type: 'button', class: 'back' }, '← Cast');
+const TYPE_LABELS = { person: 'Person', company: 'Company', agency: 'Agency' } as const;
+
+/**
+ * One entity's details: its roles over time (the one held on the article's date marked), its
+ * positions by topic (the article's topics first) and its statements, filterable by topic.
+ */
+export function renderProfile(
+  doc: Document,
+  e: EntityFile,
+  published: string | null,
+  articleTopics: readonly Topic[],
+  back: () => void,
+): HTMLElement {
+  const root = el(doc, 'article', { class: 'profile', 'data-id': e.id, 'aria-labelledby': 'profile-name' });
+  const backButton = el(doc, 'button', { type: 'button', class: 'back', 'aria-label': 'Back to the cast' }, '← Cast');
   backButton.addEventListener('click', back);
-  root.append(backButton, el(doc, 'h2', {}, nameOn(e, published)));
+  const heading = el(doc, 'h2', { id: 'profile-name', tabindex: '-1' }, nameOn(e, published));
+  root.append(backButton, heading, el(doc, 'p', { class: 'kind' }, TYPE_LABELS[e.type]));
   if (e.summary) root.append(el(doc, 'p', { class: 'summary' }, e.summary));
 
   const roles = rolesInOrder(e);
   if (roles.length > 0) {
     root.append(el(doc, 'h3', {}, 'Roles'));
-    const list = el(doc, 'ol', { class: 'timeline' });
-    for (const r of roles.reverse())
-      list.append(el(doc, 'li', {}, el(doc, 'span', { class: 'span' }, formatSpan(r)), ` ${formatRole(r)}`));
+    const then = roleOn(e, published);
+    const list = el(doc, 'ol', { class: 'timeline', 'aria-label': 'Roles, newest first' });
+    for (const r of [...roles].reverse()) {
+      const item = el(doc, 'li', {}, el(doc, 'span', { class: 'span' }, formatSpan(r)), ` ${formatRole(r)}`);
+      if (published && r === then) {
+        item.classList.add('timeline__then');
+        item.append(el(doc, 'span', { class: 'badge' }, `on ${formatDate(published)}`));
+      }
+      list.append(item);
+    }
     root.append(list);
   }
+
   if (e.positions?.length) {
-    root.append(el(doc, 'h3', {}, 'Positions'));
-    for (const p of e.positions) {
-      const block = el(doc, 'div', { class: 'position' });
+    root.append(el(doc, 'h3', {}, 'Positions by topic'));
+    const inArticle = (t: Topic) => (articleTopics.includes(t) ? 0 : 1);
+    for (const p of [...e.positions].sort((a, b) => inArticle(a.topic) - inArticle(b.topic))) {
+      const block = el(doc, 'div', { class: 'position', 'data-topic': p.topic });
       block.append(el(doc, 'h4', {}, TOPIC_LABELS[p.topic]), el(doc, 'p', {}, p.summary));
       const sources = el(doc, 'p', { class: 'sources' }, 'Sources: ');
       p.sources.forEach((s, i) => {
         if (i > 0) sources.append(', ');
-        sources.append(safeLink(doc, s.url, s.publisher));
+        sources.append(safeLink(doc, s.url, `${s.publisher}, ${formatDate(s.date)}`));
       });
       block.append(sources);
       root.append(block);
     }
   }
-  if (e.statements?.length) {
-    root.append(el(doc, 'h3', {}, 'Statements'));
-    const list = el(doc, 'ul', { class: 'quotes' });
-    for (const s of [...e.statements].sort((a, b) => (a.date < b.date ? 1 : -1))) {
-      const item = el(doc, 'li', {}, el(doc, 'q', {}, s.quote));
-      const cite = el(doc, 'p', { class: 'cite' }, `${formatDate(s.date)} · `);
-      cite.append(safeLink(doc, s.url, `${s.publisher}: ${s.title}`));
-      item.append(cite);
-      list.append(item);
-    }
-    root.append(list);
-  }
+
+  if (e.statements?.length) root.append(renderStatements(doc, e.statements, articleTopics));
   return root;
 }

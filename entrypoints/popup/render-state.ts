@@ -1,65 +1,68 @@
-import type { CastMember } from '../../src/cast/types';
 import { TOPIC_LABELS } from '../../src/dataset/topics';
 import type { TabState } from '../../src/messaging/protocol';
 import { el, formatDate } from '../../src/page/dom';
+import { type CastActions, renderCast } from './render-cast';
 
-const GROUPS = [
-  ['person', 'People'],
-  ['company', 'Companies'],
-  ['agency', 'Agencies'],
-] as const;
+export interface StateActions extends CastActions {
+  copy(button: HTMLButtonElement): void;
+  resume(): void;
+}
 
-const MESSAGES: Record<Exclude<TabState['status'], 'article'>, string> = {
-  loading: 'Reading the page…',
-  'not-article': 'This page does not look like an article, so Dramatis left it alone.',
-  disabled: 'Dramatis is switched off for this site. Switch it on above to see the cast.',
-  'too-large': 'This article is larger than Dramatis reads; it was left alone.',
-  failed: 'Dramatis could not read this page.',
-};
+/** Why there is no cast to show, in the person's terms. */
+function messageFor(state: TabState): string {
+  switch (state.status) {
+    case 'loading':
+      return 'Reading the page…';
+    case 'paused':
+      return 'Dramatis is paused on every site.';
+    case 'not-article':
+      return state.host
+        ? 'This page does not look like a news article, so Dramatis left it alone.'
+        : 'Dramatis reads news articles on web pages; this tab does not show one.';
+    case 'disabled':
+      if (!state.curated && !state.access)
+        return `Dramatis is off for ${state.host}. Switch it on above to read this page: your browser will ask to let Dramatis read ${state.host}, and no other site.`;
+      return `Dramatis is switched off for ${state.host}. Switch it on above to see the cast.`;
+    case 'too-large':
+      return 'This article is larger than Dramatis reads; it was left alone.';
+    case 'failed':
+      return 'Dramatis could not read this page.';
+    default:
+      return 'Reading the page…';
+  }
+}
 
 /** The popup's main view: the cast of the article, or why there is none. */
-export function renderState(doc: Document, state: TabState, open: (id: string) => void): HTMLElement {
-  const root = el(doc, 'div', { class: 'state', 'data-status': state.status });
-  if (state.status !== 'article' || !state.analysis) {
-    root.append(el(doc, 'p', { class: 'message' }, MESSAGES[state.status === 'article' ? 'loading' : state.status]));
-    if (state.detail && state.status !== 'disabled') root.append(el(doc, 'p', { class: 'detail' }, state.detail));
+export function renderState(doc: Document, state: TabState, actions: StateActions): HTMLElement {
+  const status = state.status === 'article' && !state.analysis ? 'loading' : state.status;
+  const root = el(doc, 'div', { class: 'state', 'data-status': status });
+  if (status !== 'article' || !state.analysis) {
+    root.append(el(doc, 'p', { class: 'message' }, messageFor({ ...state, status })));
+    if (status === 'loading') root.setAttribute('aria-busy', 'true');
+    if (status === 'paused') {
+      const resume = el(doc, 'button', { type: 'button', class: 'action' }, 'Resume Dramatis');
+      resume.addEventListener('click', () => actions.resume());
+      root.append(resume);
+    }
+    if (state.detail && status !== 'disabled' && status !== 'paused')
+      root.append(el(doc, 'p', { class: 'detail' }, state.detail));
     return root;
   }
   const { analysis } = state;
   root.append(el(doc, 'h2', { class: 'title' }, state.title ?? ''));
   if (state.published) root.append(el(doc, 'p', { class: 'date' }, `Published ${formatDate(state.published)}`));
   if (analysis.topics.length > 0) {
-    const chips = el(doc, 'ul', { class: 'chips', 'aria-label': 'Topics' });
+    const chips = el(doc, 'ul', { class: 'chips', 'aria-label': 'Topics of the article' });
     for (const t of analysis.topics) chips.append(el(doc, 'li', { class: 'chip' }, TOPIC_LABELS[t]));
     root.append(chips);
   }
   if (analysis.cast.length === 0) {
+    root.setAttribute('data-status', 'empty');
     root.append(el(doc, 'p', { class: 'message' }, 'Nobody from the Dramatis dataset is named in this article.'));
     return root;
   }
-  for (const [type, label] of GROUPS) {
-    const members = analysis.cast.filter((m) => m.type === type);
-    if (members.length === 0) continue;
-    const section = el(doc, 'section', { class: 'group', 'data-type': type });
-    section.append(el(doc, 'h3', {}, label));
-    const list = el(doc, 'ul', { class: 'cast' });
-    for (const m of members) list.append(castItem(doc, m, open));
-    section.append(list);
-    root.append(section);
-  }
+  const copy = el(doc, 'button', { type: 'button', class: 'action copy' }, 'Copy cast as Markdown');
+  copy.addEventListener('click', () => actions.copy(copy));
+  root.append(renderCast(doc, analysis, state.published, actions), copy);
   return root;
-}
-
-function castItem(doc: Document, m: CastMember, open: (id: string) => void): HTMLElement {
-  const button = el(doc, 'button', { type: 'button', class: 'member', 'data-id': m.id });
-  const text = el(doc, 'span', { class: 'member__text' });
-  text.append(el(doc, 'span', { class: 'member__name' }, m.name));
-  if (m.roleThen) text.append(el(doc, 'span', { class: 'member__role' }, m.roleThen.label));
-  button.append(
-    text,
-    el(doc, 'span', { class: 'member__count', title: 'Mentions in the article' }, String(m.mentions)),
-  );
-  button.setAttribute('aria-label', `${m.name}, ${m.mentions} mention${m.mentions === 1 ? '' : 's'}; open profile`);
-  button.addEventListener('click', () => open(m.id));
-  return el(doc, 'li', {}, button);
 }

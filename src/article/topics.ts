@@ -1,5 +1,5 @@
 import { TOPICS, type Topic } from '../dataset/topics';
-import { foldString } from '../matcher/text-class';
+import { classOf, foldedOf, SKIP, WORD } from '../matcher/text-class';
 
 /**
  * Keywords per topic, in English, French, German and Spanish. A topic is detected when its
@@ -185,10 +185,23 @@ const KEYWORDS: Record<Topic, string[]> = {
   ],
 };
 
-const COMPILED = TOPICS.map((topic) => ({
-  topic,
-  words: KEYWORDS[topic].map((w) => foldString(w)),
-}));
+const APOSTROPHE = 0x27;
+const HYPHEN = 0x2d;
+
+/**
+ * Each keyword as its words, filed under its first word: the article is then read once, word
+ * by word, instead of once per keyword.
+ */
+const BY_FIRST_WORD = new Map<string, { topic: number; rest: string[] }[]>();
+TOPICS.forEach((topic, index) => {
+  for (const keyword of KEYWORDS[topic]) {
+    const [first, ...rest] = words(keyword);
+    if (!first) continue;
+    const list = BY_FIRST_WORD.get(first) ?? [];
+    list.push({ topic: index, rest });
+    BY_FIRST_WORD.set(first, list);
+  }
+});
 
 export interface TopicScore {
   topic: Topic;
@@ -203,20 +216,45 @@ export function detectTopics(text: string, max = 4): Topic[] {
     .map((s) => s.topic);
 }
 
+/** How often each topic's keywords occur as whole words (case and diacritics folded). */
 export function scoreTopics(text: string): TopicScore[] {
-  const folded = ` ${foldString(text.slice(0, 200_000)).replace(/[^\p{L}\p{N}'-]+/gu, ' ')} `;
-  const scores: TopicScore[] = [];
-  for (const { topic, words } of COMPILED) {
-    let hits = 0;
-    for (const word of words) hits += countWord(folded, word);
-    if (hits > 0) scores.push({ topic, hits });
+  const tokens = words(text.slice(0, 200_000));
+  const hits = new Array<number>(TOPICS.length).fill(0);
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = BY_FIRST_WORD.get(tokens[i] as string);
+    if (!candidates) continue;
+    for (const { topic, rest } of candidates) {
+      let k = 0;
+      while (k < rest.length && tokens[i + 1 + k] === rest[k]) k++;
+      if (k === rest.length) hits[topic] = (hits[topic] as number) + 1;
+    }
   }
+  const scores: TopicScore[] = [];
+  TOPICS.forEach((topic, i) => {
+    if ((hits[i] as number) > 0) scores.push({ topic, hits: hits[i] as number });
+  });
   return scores.sort((a, b) => b.hits - a.hits || TOPICS.indexOf(a.topic) - TOPICS.indexOf(b.topic));
 }
 
-function countWord(haystack: string, word: string): number {
-  const needle = ` ${word} `;
-  let count = 0;
-  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length - 1)) count++;
-  return count;
+/**
+ * The folded words of a text: letters and digits (case and diacritics folded as the matcher
+ * folds them), with apostrophes and hyphens kept inside words ("end-to-end", "d'expression").
+ * Invisible characters and combining marks are dropped, everything else separates words.
+ */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const cls = classOf(code);
+    if (cls === SKIP) continue;
+    const folded = foldedOf(code);
+    if (cls === WORD || folded === APOSTROPHE || folded === HYPHEN) current += String.fromCharCode(folded);
+    else if (current) {
+      out.push(current);
+      current = '';
+    }
+  }
+  if (current) out.push(current);
+  return out;
 }

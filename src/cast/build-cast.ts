@@ -7,6 +7,8 @@ import { relevantStatements } from './statements';
 import type { ArticleAnalysis, CastMember, RoleView } from './types';
 
 const TYPE_ORDER = { person: 0, company: 1, agency: 2 } as const;
+/** Positions off the article's topics travel with the cast only as far as the card shows them. */
+const MAX_OTHER_STANCES = 2;
 
 /** Turns matcher output into the cast the card and the popup show. */
 export function buildAnalysis(
@@ -49,7 +51,10 @@ export function castMember(
   const then = roleOn(entity, published);
   const now = currentRole(entity);
   const view = (r: NonNullable<typeof then>): RoleView => ({ label: formatRole(r), span: formatSpan(r) });
-  const stances = (entity.positions ?? []).filter((p) => topics.includes(p.topic));
+  const positions = entity.positions ?? [];
+  // The article's own topics first, in the order they were detected; the rest are kept apart.
+  const stances = topics.flatMap((t) => positions.filter((p) => p.topic === t));
+  const otherStances = positions.filter((p) => !topics.includes(p.topic)).slice(0, MAX_OTHER_STANCES);
   return {
     id: entity.id,
     name: nameOn(entity, published),
@@ -61,6 +66,7 @@ export function castMember(
     roleThen: then ? view(then) : undefined,
     roleNow: now && now !== then ? view(now) : undefined,
     stances,
+    otherStances,
     statements: relevantStatements(entity, topics, published),
   };
 }

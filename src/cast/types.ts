@@ -22,7 +22,10 @@ export interface CastMember {
   roleThen?: RoleView;
   /** Set only when it differs from roleThen. */
   roleNow?: RoleView;
+  /** Positions on the article's detected topics, in the order the topics were detected. */
   stances: Position[];
+  /** A few positions on other topics, shown when the article's own topics have none. */
+  otherStances?: Position[];
   statements: Statement[];
 }
 

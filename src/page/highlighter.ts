@@ -5,6 +5,9 @@ export interface Mark {
   type: EntityType;
 }
 
+/** How mentions are painted (the person's setting); "none" paints nothing. */
+export type HighlightStyle = 'underline' | 'background' | 'none';
+
 export interface Highlighter {
   readonly mode: 'highlight-api' | 'wrap';
   show(marks: readonly Mark[]): void;
@@ -14,41 +17,51 @@ export interface Highlighter {
 /** Tag of the fallback wrapper; it is ours, so page styles and scripts ignore it. */
 export const MARK_TAG = 'dramatis-mark';
 const TYPES: EntityType[] = ['person', 'company', 'agency'];
-export const highlightName = (type: EntityType) => `dramatis-${type}`;
+/** The underline style keeps the plain names; the background style has names of its own. */
+export const highlightName = (type: EntityType, style: HighlightStyle = 'underline') =>
+  style === 'background' ? `dramatis-${type}-bg` : `dramatis-${type}`;
+const STYLES: HighlightStyle[] = ['underline', 'background'];
 
 /**
  * Marks mentions without touching the page: the CSS Custom Highlight API paints ranges the
  * page's DOM never sees. Only where the API is missing are mentions wrapped in our element.
  */
-export function createHighlighter(win: Window): Highlighter {
+export function createHighlighter(win: Window, style: HighlightStyle = 'underline'): Highlighter {
   const registry = (win as unknown as { CSS?: { highlights?: HighlightRegistry } }).CSS?.highlights;
   const HighlightCtor = (win as unknown as { Highlight?: typeof Highlight }).Highlight;
-  if (registry && typeof HighlightCtor === 'function') return apiHighlighter(registry, HighlightCtor);
-  return wrappingHighlighter(win.document);
+  if (registry && typeof HighlightCtor === 'function') return apiHighlighter(registry, HighlightCtor, style);
+  return wrappingHighlighter(win.document, style);
 }
 
-function apiHighlighter(registry: HighlightRegistry, HighlightCtor: typeof Highlight): Highlighter {
+function apiHighlighter(
+  registry: HighlightRegistry,
+  HighlightCtor: typeof Highlight,
+  style: HighlightStyle,
+): Highlighter {
+  const clear = () => {
+    for (const type of TYPES) for (const s of STYLES) registry.delete(highlightName(type, s));
+  };
   return {
     mode: 'highlight-api',
     show(marks) {
+      clear();
+      if (style === 'none') return;
       for (const type of TYPES) {
         const ranges = marks.filter((m) => m.type === type).map((m) => m.range);
-        if (ranges.length > 0) registry.set(highlightName(type), new HighlightCtor(...ranges));
-        else registry.delete(highlightName(type));
+        if (ranges.length > 0) registry.set(highlightName(type, style), new HighlightCtor(...ranges));
       }
     },
-    clear() {
-      for (const type of TYPES) registry.delete(highlightName(type));
-    },
+    clear,
   };
 }
 
-function wrappingHighlighter(doc: Document): Highlighter {
+function wrappingHighlighter(doc: Document, style: HighlightStyle): Highlighter {
   let wrappers: Element[] = [];
   return {
     mode: 'wrap',
     show(marks) {
       this.clear();
+      if (style === 'none') return;
       // Wrap from the last mark backwards so earlier ranges keep their offsets.
       for (let i = marks.length - 1; i >= 0; i--) {
         const mark = marks[i] as Mark;
@@ -56,6 +69,7 @@ function wrappingHighlighter(doc: Document): Highlighter {
           const el = doc.createElement(MARK_TAG);
           el.setAttribute('data-type', mark.type);
           el.setAttribute('data-mark', String(i));
+          el.setAttribute('data-style', style);
           const target = segment.node.splitText(segment.start);
           target.splitText(segment.end - segment.start);
           target.replaceWith(el);

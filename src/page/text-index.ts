@@ -6,37 +6,51 @@ export interface TextIndex {
   starts: number[];
 }
 
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION']);
+/** Subtrees whose text is code, a form field's, or not shown; by local name. */
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option']);
+const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
+
+/** An element the person can type into: never annotated. Read from attributes, so no style is computed. */
+export function isEditable(el: Element): boolean {
+  const value = el.getAttribute('contenteditable');
+  return value !== null && value.toLowerCase() !== 'false';
+}
 
 /**
- * Indexes the text nodes under `root`. For the live page ('live') code, form fields and
- * editable areas are skipped; for Readability's copy ('copy') every text node counts, exactly
- * as in its textContent, which mention offsets index.
+ * Indexes the text nodes under `root`. For Readability's copy ('copy') every text node
+ * counts, exactly as in its textContent, which mention offsets index. For the live page
+ * ('live') code, form fields and editable areas are skipped, and a root inside an editable
+ * area has no text at all. Walks child lists directly: a TreeWalker filter would call back
+ * into script for every node, which costs more than the walk itself.
  */
 export function indexText(root: Node, mode: 'live' | 'copy'): TextIndex {
-  const skipEditable = mode === 'live';
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 0x5 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode(node) {
-      if (node.nodeType === 1) {
-        const el = node as Element;
-        if (mode === 'live' && SKIPPED.has(el.tagName.toUpperCase())) return 2; /* REJECT: skips the subtree */
-        if (skipEditable && (el as HTMLElement).isContentEditable) return 2;
-        return 3; /* SKIP: descend */
-      }
-      return 1;
-    },
-  });
   const nodes: Text[] = [];
   const starts: number[] = [];
   const parts: string[] = [];
   let offset = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const t = n as Text;
-    nodes.push(t);
-    starts.push(offset);
-    parts.push(t.data);
-    offset += t.data.length;
+  const live = mode === 'live';
+  if (live && root.nodeType === 1 && (root as Element).closest(EDITABLE))
+    return { text: '', nodes: [], starts: [] };
+
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      nodes.push(node as Text);
+      starts.push(offset);
+      parts.push(data);
+      offset += data.length;
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      descend = !live || !(SKIPPED.has(el.localName) || isEditable(el));
+    }
+    if (descend && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    node = node && node !== root ? node.nextSibling : null;
   }
   return { text: parts.join(''), nodes, starts };
 }

@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '../../entrypoints/background/handlers';
+import { createServices } from '../../entrypoints/background/services';
 import { parseRequest } from '../../src/messaging/protocol';
+import { sitePatterns } from '../../src/sites/origins';
 import { isSiteEnabled } from '../../src/sites/site-enabled';
 import { siteChoicesItem } from '../../src/storage/items';
 import { realEngine } from '../helpers/dataset';
+import { fakeAccessApi } from '../helpers/fake-access';
 
 const EXTENSION_ID = 'test-extension';
 const contentSender = { id: EXTENSION_ID, tab: { id: 7 } as never, url: 'https://www.reuters.com/world/x' };
@@ -75,14 +78,20 @@ describe('background message handling', () => {
   });
 
   it('persists site choices, and concurrent switches keep every change', async () => {
-    const handle = createHandlers(realEngine);
+    // example.org is off the curated list: its permission was granted when the person switched it on.
+    const access = fakeAccessApi({ granted: sitePatterns('example.org') });
+    const handle = createHandlers(realEngine, createServices({ api: access.api }));
     await Promise.all([
       handle({ type: 'set-site', host: 'reuters.com', enabled: false }, popupSender()),
       handle({ type: 'set-site', host: 'example.org', enabled: true }, popupSender()),
       handle({ type: 'set-site', host: 'bbc.co.uk', enabled: false }, popupSender()),
     ]);
     const choices = await siteChoicesItem.getValue();
-    expect(choices).toEqual({ 'reuters.com': false, 'example.org': true, 'bbc.co.uk': false });
+    expect(Object.fromEntries(Object.entries(choices).map(([host, c]) => [host, c.on]))).toEqual({
+      'reuters.com': false,
+      'example.org': true,
+      'bbc.co.uk': false,
+    });
     expect(isSiteEnabled('reuters.com', choices)).toBe(false);
     expect(isSiteEnabled('example.org', choices)).toBe(true);
     expect(isSiteEnabled('theguardian.com', choices)).toBe(true);

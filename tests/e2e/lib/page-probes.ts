@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 
 /** The painted highlights, by name, as the words they cover (read through the page's CSS.highlights). */
 export function readHighlights(page: Page): Promise<Record<string, string[]>> {
@@ -41,14 +41,17 @@ export function pointOf(
   );
 }
 
-/** A fingerprint of the page's own DOM (our UI host excluded), to prove we did not change it. */
-export function domFingerprint(page: Page): Promise<string> {
-  return page.evaluate(() => {
+/**
+ * A fingerprint of the page's own DOM (our UI host excluded), to prove we did not change it.
+ * `skip` leaves out elements the page itself added meanwhile.
+ */
+export function domFingerprint(page: Page, skip = ''): Promise<string> {
+  return page.evaluate((skip) => {
     const parts: string[] = [];
     const walk = (node: Node) => {
       if (node.nodeType === 1) {
         const el = node as Element;
-        if (el.tagName.toLowerCase() === 'dramatis-ui') return;
+        if (el.tagName.toLowerCase() === 'dramatis-ui' || (skip && el.matches(skip))) return;
         parts.push(
           `<${el.tagName}${Array.from(el.attributes)
             .map((a) => ` ${a.name}=${a.value}`)
@@ -59,5 +62,42 @@ export function domFingerprint(page: Page): Promise<string> {
     };
     walk(document.documentElement);
     return parts.join('');
+  }, skip);
+}
+
+/** Every painted mention, whatever its highlight name, as the words it covers, in no particular order. */
+export async function paintedWords(page: Page): Promise<string[]> {
+  return Object.entries(await readHighlights(page))
+    .filter(([name]) => name !== 'dramatis-flash' && name !== 'dramatis-focus')
+    .flatMap(([, words]) => words);
+}
+
+/** How many times the content script has read the page (each reading sets this mark once). */
+export function readingsOf(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('dramatis:start').length);
+}
+
+/** Sends what the background sends when a shortcut is pressed, and returns the content script's answer. */
+export function stepMention(
+  worker: Worker,
+  tabId: number,
+  direction: 'next' | 'previous',
+): Promise<{ index: number; total: number }> {
+  return worker.evaluate(
+    ({ tabId, direction }) => chrome.tabs.sendMessage(tabId, { type: 'step-mention', direction }),
+    { tabId, direction },
+  ) as Promise<{ index: number; total: number }>;
+}
+
+/** The open card's name, and where keyboard focus is (our UI host, seen from the page, or another tag). */
+export function cardState(page: Page): Promise<{ name: string | null; focus: string | null; focused: string | null }> {
+  return page.evaluate(() => {
+    const host = document.querySelector('dramatis-ui');
+    const panel = host?.shadowRoot?.querySelector('.panel:not([hidden])');
+    return {
+      name: panel?.querySelector('.card__name')?.textContent ?? null,
+      focus: document.activeElement?.localName ?? null,
+      focused: (host?.shadowRoot?.activeElement as Element | null)?.className ?? null,
+    };
   });
 }

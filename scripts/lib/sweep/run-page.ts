@@ -1,0 +1,286 @@
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { MARK } from '../../../src/page/timeline';
+import type { ExtensionWatch } from './extension-watch';
+import { LONG_TASK_PROBE, markJsLoader, type PageReading, readPage, runMarkJs, serializePageDom } from './in-page';
+
+/** Our in-page UI host; the one element of ours allowed in the page's DOM. */
+const UI_TAG = 'dramatis-ui';
+const PROBE_WORLD = 'dramatis-sweep-probe';
+const DONE_TIMEOUT_MS = 20_000;
+const VIEWPORT = { width: 1200, height: 900 };
+const LOAD_TIMEOUT_MS = 30_000;
+/** Content-script states that end a page's reading. */
+const FINAL = new Set(['article', 'not-article', 'failed', 'too-large', 'disabled', 'paused']);
+
+export interface PageResult {
+  name: string;
+  bytes: number;
+  elements: number;
+  /** The content script's final state, or what stopped the sweep from reading one. */
+  status: string;
+  detail?: string;
+  /** Uncaught errors from our scripts while this page was open. */
+  errors: string[];
+  logged: string[];
+  requests: string[];
+  /** The page's DOM differs from a fresh copy's, and a second fresh copy agrees with the first. */
+  domChanged: boolean;
+  /** Two fresh copies of the page differ from each other: the page changes itself. */
+  unstable: boolean;
+  diff?: string;
+  /** Mentions the background matched in the article text, and ranges painted in the page. */
+  matched: number;
+  painted: number;
+  /** markjs: mark.js's call and the layout it forces; markjsCall: the call alone. */
+  ms: Partial<Record<'snapshot' | 'readability' | 'match' | 'highlight' | 'total' | 'markjs' | 'markjsCall', number>>;
+  markjsMarks?: number;
+  /** Long tasks (ms) overlapping our synchronous work, and all long tasks in the page. */
+  ourLongTasks: number[];
+  longTasks: number;
+}
+
+export interface Tabs {
+  context: BrowserContext;
+  watch: ExtensionWatch;
+  /** Where the content script runs (the news host). */
+  annotated: Page;
+  annotatedCdp: CDPSession;
+  /** A browser without the extension: the DOM baseline, and where the peer runs. */
+  plain: Browser;
+  extensionId: string;
+  markJsSource: string;
+}
+
+/** Opens the two tabs, with the long-task probe installed in the annotated one. */
+export async function openTabs(
+  context: BrowserContext,
+  plain: Browser,
+  watch: ExtensionWatch,
+  extensionId: string,
+  markJsSource: string,
+): Promise<Tabs> {
+  const annotated = await context.newPage();
+  const annotatedCdp = await watch.attachPage(annotated);
+  await annotatedCdp.send('Page.enable');
+  await annotatedCdp.send('Page.addScriptToEvaluateOnNewDocument', { source: LONG_TASK_PROBE, worldName: PROBE_WORLD });
+  return { context, watch, annotated, annotatedCdp, plain, extensionId, markJsSource };
+}
+
+/** Sweeps one page: read it with the extension, compare its DOM with a fresh copy, time the peer. */
+export async function sweepPage(tabs: Tabs, name: string, bytes: number, url: string) {
+  const result: PageResult = {
+    name,
+    bytes,
+    elements: 0,
+    status: 'unknown',
+    errors: [],
+    logged: [],
+    requests: [],
+    domChanged: false,
+    unstable: false,
+    matched: 0,
+    painted: 0,
+    ms: {},
+    ourLongTasks: [],
+    longTasks: 0,
+  };
+  await tabs.watch.take(); // whatever came before this page is not this page's
+  const { annotated } = tabs;
+  const fresh: BrowserContext[] = [];
+  const tree = await tabs.annotatedCdp.send('Page.getFrameTree');
+  const probe = trackProbeWorld(tabs.annotatedCdp, tree.frameTree.frame.id);
+  try {
+    await annotated.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    const state = await waitForReading(tabs, url);
+    result.status = state.status;
+    result.detail = state.detail;
+    result.matched = state.mentions;
+    if (annotated.url() !== url) {
+      result.status = 'navigated';
+      result.detail = `the page moved itself to ${annotated.url()}`;
+      return finish(tabs, result);
+    }
+    const reading = (await annotated.evaluate(readPage)) as PageReading;
+    result.elements = reading.elements;
+    result.painted = reading.painted;
+    timings(reading, result);
+    await longTasks(tabs.annotatedCdp, await probe.contextId, reading, result);
+    const after = (await annotated.evaluate(serializePageDom, UI_TAG)) as string;
+
+    // The baseline: the same page at the same address in a browser without the extension, each
+    // time in a new profile (nothing stored by an earlier load), read as late in the page's life
+    // as the annotated one was.
+    let reference: Page | undefined;
+    const freshDom = async () => {
+      const context = await tabs.plain.newContext({ viewport: VIEWPORT });
+      fresh.push(context);
+      reference = await context.newPage();
+      await reference.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+      await waitUntilPageTime(reference, reading.now);
+      return (await reference.evaluate(serializePageDom, UI_TAG)) as string;
+    };
+    const before = await freshDom();
+    if (before !== after) {
+      const control = await freshDom();
+      const verdict = compareDoms(before, control, after);
+      result.domChanged = verdict.changed;
+      result.unstable = verdict.unstable;
+      result.diff = verdict.diff;
+    }
+    if (reference && reading.painted > 0 && reading.container && reading.terms.length > 0) {
+      const loaded = await reference.evaluate(markJsLoader(tabs.markJsSource)).catch(() => false);
+      const peer = loaded
+        ? await reference.evaluate(runMarkJs, { terms: reading.terms, container: reading.container })
+        : null;
+      if (peer) {
+        result.ms.markjs = peer.withLayoutMs;
+        result.ms.markjsCall = peer.callMs;
+        result.markjsMarks = peer.marks;
+      }
+    }
+  } catch (err) {
+    result.status = 'harness-error';
+    result.detail = (err as Error).message.split('\n')[0];
+  } finally {
+    probe.stop();
+    // The peer's page would go on painting its new elements while the next page is timed.
+    for (const context of fresh) await context.close().catch(() => undefined);
+  }
+  return finish(tabs, result);
+}
+
+async function finish(tabs: Tabs, result: PageResult): Promise<PageResult> {
+  const activity = await tabs.watch.take();
+  result.errors.push(...activity.errors);
+  result.logged.push(...activity.logged);
+  result.requests.push(...activity.requests);
+  return result;
+}
+
+/** Waits until the content script has told the background what it made of the page. */
+async function waitForReading(tabs: Tabs, url: string): Promise<{ status: string; detail?: string; mentions: number }> {
+  const deadline = Date.now() + DONE_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const worker = tabs.context
+      .serviceWorkers()
+      .find((w) => w.url().startsWith(`chrome-extension://${tabs.extensionId}/`));
+    const state = worker
+      ? await worker
+          .evaluate(async (u) => {
+            const all = await chrome.storage.session.get(null);
+            for (const [key, value] of Object.entries(all)) {
+              const v = value as { url?: string; status?: string; detail?: string; analysis?: { mentions: unknown[] } };
+              if (key.startsWith('tab:') && v.url === u)
+                return { status: v.status ?? '', detail: v.detail, mentions: v.analysis?.mentions.length ?? 0 };
+            }
+            return null;
+          }, url)
+          .catch(() => null)
+      : null;
+    if (state && FINAL.has(state.status)) {
+      if (state.status !== 'article') return state;
+      // The cast is stored before the page is painted: wait for the painting to finish too.
+      const painted = await tabs.annotated
+        .evaluate((m) => performance.getEntriesByName(m).length > 0, MARK.highlighted)
+        .catch(() => false);
+      if (painted) return state;
+    }
+    await new Promise((r) => setTimeout(r, 40));
+  }
+  return { status: 'timeout', detail: `no result within ${DONE_TIMEOUT_MS / 1000} s`, mentions: 0 };
+}
+
+/** The first reading's phases (later readings, of late content, are not the page's cost). */
+function timings(reading: PageReading, result: PageResult): void {
+  const first = (name: string) => reading.measures.find((m) => m.name === `dramatis:${name}`)?.duration;
+  for (const phase of ['snapshot', 'readability', 'match', 'highlight'] as const) {
+    const d = first(phase);
+    if (d !== undefined) result.ms[phase] = d;
+  }
+  const start = reading.marks.find((m) => m.name === MARK.start)?.time;
+  const end = reading.marks.find((m) => m.name === MARK.highlighted)?.time;
+  if (start !== undefined && end !== undefined) result.ms.total = end - start;
+}
+
+/**
+ * Long tasks are ours when they overlap one of our synchronous stretches: from the start of a
+ * reading to the end of Readability's parse, and from the background's answer to the end of
+ * painting. The whole task is counted, even the part that is not ours.
+ */
+async function longTasks(cdp: CDPSession, contextId: number | undefined, reading: PageReading, result: PageResult) {
+  if (contextId === undefined) return;
+  const r = await cdp
+    .send('Runtime.evaluate', {
+      contextId,
+      expression: 'JSON.stringify(globalThis.__sweepLongTasks)',
+      returnByValue: true,
+    })
+    .catch(() => null);
+  const tasks = JSON.parse((r?.result.value as string | undefined) ?? 'null') as [number, number][] | null;
+  if (!tasks) return;
+  const at = (name: string) => reading.marks.filter((m) => m.name === name).map((m) => m.time);
+  const spans: [number, number][] = [];
+  const pair = (from: number[], to: number[]) => {
+    from.forEach((s, i) => {
+      const e = to[i];
+      if (e !== undefined) spans.push([s, e]);
+    });
+  };
+  pair(at(MARK.start), at(MARK.extracted));
+  pair(at(MARK.matched), at(MARK.highlighted));
+  result.longTasks = tasks.length;
+  for (const [start, duration] of tasks)
+    if (spans.some(([s, e]) => start < e && start + duration > s)) result.ourLongTasks.push(duration);
+}
+
+/** The probe world of the page's current document, by its DevTools execution context. */
+function trackProbeWorld(cdp: CDPSession, mainFrameId: string) {
+  let resolve: (id: number) => void = () => undefined;
+  const contextId = new Promise<number | undefined>((r) => {
+    resolve = r;
+    setTimeout(() => r(undefined), LOAD_TIMEOUT_MS + DONE_TIMEOUT_MS);
+  });
+  const onContext = (e: { context: { id: number; name: string; auxData?: { frameId?: string } } }) => {
+    if (e.context.name === PROBE_WORLD && e.context.auxData?.frameId === mainFrameId) resolve(e.context.id);
+  };
+  cdp.on('Runtime.executionContextCreated', onContext);
+  return { contextId, stop: () => cdp.off('Runtime.executionContextCreated', onContext) };
+}
+
+async function waitUntilPageTime(page: Page, time: number): Promise<void> {
+  const now = (await page.evaluate(() => performance.now())) as number;
+  if (now < time) await page.waitForTimeout(Math.min(time - now, DONE_TIMEOUT_MS));
+}
+
+/** Digits masked: what is left when a page's scripts write random or timed numbers. */
+const masked = (dom: string) => dom.replace(/\d+/g, '0');
+
+/**
+ * Decides whether the annotated page's DOM differs from a fresh copy's because of us. When the
+ * two fresh copies agree, any difference is ours. When they do not (the page's own scripts
+ * write cache-busting numbers, sizes, times), the comparison is repeated with digits masked,
+ * since our code never writes a digit into the page; if the fresh copies still disagree, the
+ * page cannot be judged and is reported as unstable instead.
+ */
+export function compareDoms(
+  before: string,
+  control: string,
+  after: string,
+): { changed: boolean; unstable: boolean; diff?: string } {
+  if (before === after) return { changed: false, unstable: false };
+  if (before === control) return { changed: true, unstable: false, diff: firstDifference(before, after) };
+  const b = masked(before);
+  if (b !== masked(control)) return { changed: false, unstable: true, diff: firstDifference(b, masked(control)) };
+  const a = masked(after);
+  return a === b
+    ? { changed: false, unstable: false }
+    : { changed: true, unstable: false, diff: firstDifference(b, a) };
+}
+
+/** A short excerpt around the first place two serializations part. */
+export function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const excerpt = (s: string) => JSON.stringify(s.slice(Math.max(0, i - 80), i + 120));
+  return `at ${i}: before ${excerpt(a)} / after ${excerpt(b)}`;
+}
