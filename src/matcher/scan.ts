@@ -1,5 +1,5 @@
 import { isLowercase } from './letter-case';
-import { classOf, FOLD_TABLE, foldedOf, foldString, SKIP, SPACE, WORD } from './text-class';
+import { classOf, foldedOf, foldString, SKIP, SPACE, WORD } from './text-class';
 import { STEP_SKIP, STEP_SPACE, STEP_UNKNOWN, STEP_WORD, type Trie } from './trie';
 
 /** Raw hits of the trie: parallel arrays, so a long article allocates a few arrays, not objects. */
@@ -204,7 +204,6 @@ function walk(trie: Trie, text: string, start: number, firstEncoded: number, hit
   const step = trie.step;
   const dense = trie.dense;
   const node = trie.node;
-  const fold = FOLD_TABLE;
   let enc = firstEncoded;
   let j = start + 1;
   let lastSpace = false;
@@ -237,8 +236,8 @@ function walk(trie: Trie, text: string, start: number, firstEncoded: number, hit
     if (a === 0) return;
     const tag = node[2 * state] as number;
     if (tag >= 0) {
-      // One edge. fillStep has run for `code`, so its folded form is in the table.
-      enc = tag === fold[code] ? (node[2 * state + 1] as number) : -1;
+      // One edge: its alphabet index against the character's.
+      enc = tag === a ? (node[2 * state + 1] as number) : -1;
     } else if (tag <= -2 && a !== 0xff) {
       enc = dense[-2 - tag + a] as number;
     } else {

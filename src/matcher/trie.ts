@@ -53,7 +53,7 @@ export class Trie {
   readonly alphabetSize: number;
   /**
    * Two entries per state, read together by every step of a walk:
-   *   one edge (most states past the first letters): [char, encoded target];
+   *   one edge (most states past the first letters): [alphabet index of its char, encoded target];
    *   a branching state with a dense row: [-2 - row offset in `dense`, 0];
    *   no edge, or a branching state past the row budget: [-1, 0] (see NO_EDGE / SEARCH).
    */
@@ -95,8 +95,9 @@ export class Trie {
           const a = alpha[chars[e] as number] as number;
           if (a !== OVERFLOW) this.dense[row + a] = this.encoded(e + 1);
         }
-      } else if (to - from === 1) {
-        node[2 * s] = chars[from] as number;
+      } else if (to - from === 1 && (alpha[chars[from] as number] as number) !== OVERFLOW) {
+        // Compared with the step code's alphabet index: no folding lookup on the way.
+        node[2 * s] = alpha[chars[from] as number] as number;
         node[2 * s + 1] = this.encoded(from + 1);
       } else {
         node[2 * s] = NO_EDGE;
@@ -141,7 +142,7 @@ export class Trie {
     if (a === ABSENT) return -1;
     const tag = this.node[2 * state] as number;
     if (tag <= -2 && a !== OVERFLOW) return this.dense[-2 - tag + a] as number;
-    if (tag >= 0) return tag === foldedOf(code) ? (this.node[2 * state + 1] as number) : -1;
+    if (tag >= 0) return tag === a ? (this.node[2 * state + 1] as number) : -1;
     const target = this.sparseChild(state, foldedOf(code));
     return target < 0 ? -1 : this.encoded(target);
   }
