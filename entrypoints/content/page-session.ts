@@ -121,7 +121,9 @@ export function createPageSession(win: Window, ctx: ContentScriptContext, settin
       if (reason !== 'late') clearMarks();
       return;
     }
-    if (reason !== 'start' && previous && sameReading(previous, next)) {
+    const news = !(previous && sameReading(previous, next));
+    if (reason === 'late') late.found(news);
+    if (reason !== 'start' && !news) {
       markPhase(win.performance, MARK.highlighted);
       return;
     }

@@ -68,6 +68,8 @@ export interface ThrottleOptions {
   maxWaitMs?: number;
   /** At least this long between the starts of two readings. */
   minGapMs?: number;
+  /** The longest the gap grows to while readings keep finding nothing new. */
+  maxGapMs?: number;
 }
 
 /**
@@ -77,7 +79,9 @@ export interface ThrottleOptions {
 export function createThrottle(task: () => Promise<unknown> | undefined, clock: Clock, options: ThrottleOptions = {}) {
   const settle = options.settleMs ?? 400;
   const maxWait = options.maxWaitMs ?? 1500;
-  const gap = options.minGapMs ?? 2000;
+  const baseGap = options.minGapMs ?? 2000;
+  const maxGap = options.maxGapMs ?? 30_000;
+  let gap = baseGap;
   let timer = 0;
   let firstChange = -1;
   let lastRun = Number.NEGATIVE_INFINITY;
@@ -124,6 +128,14 @@ export function createThrottle(task: () => Promise<unknown> | undefined, clock: 
       firstChange = -1;
       again = false;
     },
+    /** The last reading found nothing new: wait twice as long before the next (up to maxGapMs). */
+    slower() {
+      gap = Math.min(maxGap, gap * 2);
+    },
+    /** It found something: back to the normal pace. */
+    sooner() {
+      gap = baseGap;
+    },
     stop() {
       stopped = true;
       this.cancel();
@@ -134,6 +146,9 @@ export function createThrottle(task: () => Promise<unknown> | undefined, clock: 
 export interface LateContentWatch {
   /** Runs `write` (our own DOM changes) and drops the mutations it made, so they are never read as news. */
   quietly<T>(write: () => T): T;
+  /** Whether the last reading of late content found something new; a page that keeps changing
+   * without news (tickers, rotating teasers) is read less and less often. */
+  found(news: boolean): void;
   stop(): void;
 }
 
@@ -147,7 +162,8 @@ export function watchLateContent(
 ): LateContentWatch {
   const throttle = createThrottle(onLateContent, clock, options);
   const MutationObserverCtor = doc.defaultView?.MutationObserver;
-  if (!MutationObserverCtor) return { quietly: (write) => write(), stop: () => throttle.stop() };
+  const found = (news: boolean) => (news ? throttle.sooner() : throttle.slower());
+  if (!MutationObserverCtor) return { quietly: (write) => write(), found, stop: () => throttle.stop() };
   const consider = (records: MutationRecord[]) => {
     if (records.length === 0 || (rules.alive && !rules.alive())) return;
     if (isLateContent(records, rules)) throttle.changed();
@@ -164,6 +180,7 @@ export function watchLateContent(
         observer.takeRecords();
       }
     },
+    found,
     stop() {
       observer.disconnect();
       throttle.stop();

@@ -103,7 +103,11 @@ function copyLocator(content: Element): (offset: number) => { tagged: Element; b
  * only when there is none is whitespace allowed to differ between copy and page (and soft
  * hyphens to appear inside words).
  */
-export function rankedOccurrences(haystack: string, needle: string, expected: number): { start: number; end: number }[] {
+export function rankedOccurrences(
+  haystack: string,
+  needle: string,
+  expected: number,
+): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = [];
   for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1))
     found.push({ start: at, end: at + needle.length });

@@ -23,7 +23,7 @@ export function stepTarget(
   if (current >= 0 && current < n) return direction === 'next' ? (current + 1) % n : (current - 1 + n) % n;
   if (direction === 'next') {
     const below = boxes.findIndex((b) => b.top >= 0);
-    return below >= 0 ? below : 0;
+    return Math.max(below, 0);
   }
   for (let i = n - 1; i >= 0; i--) if ((boxes[i] as MarkBox).bottom <= viewportHeight) return i;
   return n - 1;

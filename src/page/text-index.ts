@@ -29,8 +29,7 @@ export function indexText(root: Node, mode: 'live' | 'copy'): TextIndex {
   const parts: string[] = [];
   let offset = 0;
   const live = mode === 'live';
-  if (live && root.nodeType === 1 && (root as Element).closest(EDITABLE))
-    return { text: '', nodes: [], starts: [] };
+  if (live && root.nodeType === 1 && (root as Element).closest(EDITABLE)) return { text: '', nodes: [], starts: [] };
 
   let node: Node | null = root.firstChild;
   while (node) {

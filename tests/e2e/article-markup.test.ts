@@ -31,9 +31,11 @@ describe.skipIf(skip !== null)('marking only the article, through real-world mar
       for (const [name, set] of registry) {
         if (!name.startsWith('dramatis-')) continue;
         for (const r of set) {
-          const el = (r.commonAncestorContainer.nodeType === 1
-            ? r.commonAncestorContainer
-            : r.commonAncestorContainer.parentElement) as Element;
+          const el = (
+            r.commonAncestorContainer.nodeType === 1
+              ? r.commonAncestorContainer
+              : r.commonAncestorContainer.parentElement
+          ) as Element;
           const walker = document.createTreeWalker(r.commonAncestorContainer, NodeFilter.SHOW_TEXT);
           let nodes = 0;
           for (let n = walker.nextNode(); n; n = walker.nextNode()) if (r.intersectsNode(n)) nodes++;

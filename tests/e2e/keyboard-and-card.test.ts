@@ -83,8 +83,8 @@ describe.skipIf(skip !== null)('keyboard steps and the card, in Chromium', () =>
     await expect.poll(async () => (await cardState(page)).name).toBe(null);
     // Focus goes back where it was before the shortcut.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('World');
-    const focusAfter = await page.evaluate(
-      () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('dramatis-focus'),
+    const focusAfter = await page.evaluate(() =>
+      (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('dramatis-focus'),
     );
     expect(focusAfter).toBe(false);
 

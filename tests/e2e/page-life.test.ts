@@ -34,7 +34,8 @@ describe.skipIf(skip !== null)('pages that change after loading, in Chromium', (
       const all = await chrome.storage.session.get(null);
       for (const [key, value] of Object.entries(all)) {
         const v = value as { url?: string; analysis?: { cast: { name: string }[] } };
-        if (key.startsWith('tab:') && v.url === u) return { url: u, names: (v.analysis?.cast ?? []).map((c) => c.name) };
+        if (key.startsWith('tab:') && v.url === u)
+          return { url: u, names: (v.analysis?.cast ?? []).map((c) => c.name) };
       }
       return null;
     }, address);

@@ -6,7 +6,12 @@ import type { EntityFile, Statement } from '../../src/dataset/schema';
 import { cardStances, cardStatements, renderCard } from '../../src/page/card';
 import { isDarkColor, parseRgb } from '../../src/page/color-scheme';
 
-const source = { publisher: 'Example News', title: 'A headline', url: 'https://news.example.com/a', date: '2016-01-01' };
+const source = {
+  publisher: 'Example News',
+  title: 'A headline',
+  url: 'https://news.example.com/a',
+  date: '2016-01-01',
+};
 const statement = (date: string, topics: Statement['topics'], quote = `said on ${date}`): Statement => ({
   quote,
   date,
@@ -41,7 +46,11 @@ const minister: EntityFile = {
   ],
 } as EntityFile;
 
-function render(member: CastMember, published: string | null, topics = ['encryption'] as CastMember['stances'][number]['topic'][]) {
+function render(
+  member: CastMember,
+  published: string | null,
+  topics = ['encryption'] as CastMember['stances'][number]['topic'][],
+) {
   const { document } = parseHTML('<html><body></body></html>');
   const opened: string[] = [];
   const card = renderCard(document as unknown as Document, member, {
@@ -57,7 +66,10 @@ describe('the hover card', () => {
     const member = castMember(minister, 3, 0, ['encryption'], '2017-10-12');
     const { card } = render(member, '2017-10-12');
     const roles = Array.from(card.querySelectorAll('.card__role')).map((p) => p.textContent);
-    expect(roles).toEqual(['On 12 Oct 2017: Home Secretary, Home Office (2016–2018)', 'Now: Chair, Example Regulator (2021–present)']);
+    expect(roles).toEqual([
+      'On 12 Oct 2017: Home Secretary, Home Office (2016–2018)',
+      'Now: Chair, Example Regulator (2021–present)',
+    ]);
   });
 
   it('says "and still" when the office on the date is the current one', () => {

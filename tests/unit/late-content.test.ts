@@ -173,6 +173,32 @@ describe('the late-content throttle', () => {
     expect(most).toBe(1);
   });
 
+  it('reads less and less often while readings find nothing new, and recovers when one does', async () => {
+    const { clock, advance } = manualClock();
+    const runs: number[] = [];
+    const throttle = createThrottle(async () => void runs.push(clock.now()), clock, {
+      settleMs: 100,
+      maxWaitMs: 100,
+      minGapMs: 1000,
+      maxGapMs: 4000,
+    });
+    // The page changes again the moment each reading is done.
+    const nextReading = async () => {
+      const count = runs.length;
+      throttle.changed();
+      while (runs.length === count) await advance(50);
+    };
+    await nextReading();
+    for (const _ of [1, 2, 3, 4]) {
+      throttle.slower();
+      await nextReading();
+    }
+    throttle.sooner();
+    await nextReading();
+    const gaps = runs.slice(1).map((t, i) => t - (runs[i] as number));
+    expect(gaps).toEqual([2000, 4000, 4000, 4000, 1000]);
+  });
+
   it('does nothing once stopped', async () => {
     const { clock, advance } = manualClock();
     const runs: number[] = [];

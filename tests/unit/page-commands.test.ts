@@ -22,7 +22,7 @@ describe('keyboard shortcuts', () => {
   });
 
   it('passes each shortcut to the tab it was pressed in, as a message the page validates', async () => {
-    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ index: 0, total: 3 });
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ index: 0, total: 3 } as never);
     expect(await forwardCommand('next-mention', { id: 12 } as never)).toBe(true);
     expect(await forwardCommand('previous-mention', { id: 12 } as never)).toBe(true);
     expect(sent.mock.calls).toEqual([
@@ -34,14 +34,20 @@ describe('keyboard shortcuts', () => {
 
   it('uses the active tab when the browser does not name one', async () => {
     const win = await fakeBrowser.windows.create({ focused: true });
-    const created = await fakeBrowser.tabs.create({ url: 'https://www.reuters.com/a', active: true, windowId: win.id });
+    const created = await fakeBrowser.tabs.create({
+      url: 'https://www.reuters.com/a',
+      active: true,
+      windowId: win?.id,
+    });
     const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     expect(await forwardCommand('next-mention')).toBe(true);
     expect(sent).toHaveBeenCalledWith(created.id, { type: 'step-mention', direction: 'next' });
   });
 
   it('ignores other commands, and tabs where nobody listens', async () => {
-    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
+    const sent = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockRejectedValue(new Error('Receiving end does not exist.'));
     expect(await forwardCommand('something-else', { id: 3 } as never)).toBe(false);
     expect(sent).not.toHaveBeenCalled();
     expect(await forwardCommand('next-mention', { id: 3 } as never)).toBe(false);

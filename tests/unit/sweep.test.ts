@@ -102,8 +102,16 @@ function result(over: Partial<PageResult>): PageResult {
 
 describe('the summary', () => {
   const results = [
-    result({ painted: 3, matched: 3, ms: { readability: 10, match: 2, highlight: 1, markjs: 8, markjsCall: 6, total: 14 } }),
-    result({ painted: 1, matched: 2, ms: { readability: 20, match: 3, highlight: 2, markjs: 12, markjsCall: 9, total: 26 } }),
+    result({
+      painted: 3,
+      matched: 3,
+      ms: { readability: 10, match: 2, highlight: 1, markjs: 8, markjsCall: 6, total: 14 },
+    }),
+    result({
+      painted: 1,
+      matched: 2,
+      ms: { readability: 20, match: 3, highlight: 2, markjs: 12, markjsCall: 9, total: 26 },
+    }),
     result({ ms: { readability: 30, match: 4, highlight: 0.5, total: 36 } }),
     result({ status: 'not-article' }),
     result({ status: 'failed', errors: ['content script: boom'], requests: ['worker: https://x.test/'] }),

@@ -130,15 +130,3 @@ export function runMarkJs(input: {
 export function markJsLoader(source: string): string {
   return `(function (define, module, exports) {\n${source}\n}).call(window); typeof window.Mark === 'function'`;
 }
-
-/** Installed in a world of the sweep's own at document start: records the page's long tasks. */
-export const LONG_TASK_PROBE = `
-globalThis.__sweepLongTasks = [];
-try {
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) globalThis.__sweepLongTasks.push([e.startTime, e.duration]);
-  }).observe({ type: 'longtask', buffered: true });
-} catch (err) {
-  globalThis.__sweepLongTasks = null;
-}
-`;

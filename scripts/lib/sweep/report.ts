@@ -122,7 +122,7 @@ export function formatSummary(s: Summary, seconds: number): string {
   return [
     `Swept ${j.pages} pages in ${seconds.toFixed(0)} s (${statuses}).`,
     `  errors from our scripts  ${j.errors}  (uncaught ${s.uncaught}, readings given up ${s.failed})`,
-    `  DOM changed              ${j.domChanged}  (${s.unstable} pages change themselves between two fresh loads; not counted)`,
+    `  DOM changed              ${j.domChanged}  (${s.unstable} more differed only through their own scripts: unchanged with scripts off)`,
     `  extension requests       ${j.requests}`,
     `  mentions painted         ${j.mentions}  (of ${s.matched} matched in article text)`,
     '',

@@ -1,11 +1,11 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { MARK } from '../../../src/page/timeline';
 import type { ExtensionWatch } from './extension-watch';
-import { LONG_TASK_PROBE, markJsLoader, type PageReading, readPage, runMarkJs, serializePageDom } from './in-page';
+import { markJsLoader, type PageReading, readPage, runMarkJs, serializePageDom } from './in-page';
+import { longTasksIn, startTrace, type TraceEvent } from './long-tasks';
 
 /** Our in-page UI host; the one element of ours allowed in the page's DOM. */
 const UI_TAG = 'dramatis-ui';
-const PROBE_WORLD = 'dramatis-sweep-probe';
 const DONE_TIMEOUT_MS = 20_000;
 const VIEWPORT = { width: 1200, height: 900 };
 const LOAD_TIMEOUT_MS = 30_000;
@@ -25,7 +25,7 @@ export interface PageResult {
   requests: string[];
   /** The page's DOM differs from a fresh copy's, and a second fresh copy agrees with the first. */
   domChanged: boolean;
-  /** Two fresh copies of the page differ from each other: the page changes itself. */
+  /** The page differed only through its own scripts: with scripts off, it was unchanged. */
   unstable: boolean;
   diff?: string;
   /** Mentions the background matched in the article text, and ranges painted in the page. */
@@ -51,7 +51,7 @@ export interface Tabs {
   markJsSource: string;
 }
 
-/** Opens the two tabs, with the long-task probe installed in the annotated one. */
+/** Opens the tab the extension reads pages in, watched through its DevTools session. */
 export async function openTabs(
   context: BrowserContext,
   plain: Browser,
@@ -61,8 +61,6 @@ export async function openTabs(
 ): Promise<Tabs> {
   const annotated = await context.newPage();
   const annotatedCdp = await watch.attachPage(annotated);
-  await annotatedCdp.send('Page.enable');
-  await annotatedCdp.send('Page.addScriptToEvaluateOnNewDocument', { source: LONG_TASK_PROBE, worldName: PROBE_WORLD });
   return { context, watch, annotated, annotatedCdp, plain, extensionId, markJsSource };
 }
 
@@ -87,8 +85,10 @@ export async function sweepPage(tabs: Tabs, name: string, bytes: number, url: st
   await tabs.watch.take(); // whatever came before this page is not this page's
   const { annotated } = tabs;
   const fresh: BrowserContext[] = [];
-  const tree = await tabs.annotatedCdp.send('Page.getFrameTree');
-  const probe = trackProbeWorld(tabs.annotatedCdp, tree.frameTree.frame.id);
+  // Nothing a page stored in cookies is there for the next (each page has a host of its own,
+  // but cookies may be set for the whole site).
+  await tabs.context.clearCookies();
+  let endTrace: (() => Promise<TraceEvent[]>) | undefined = await startTrace(tabs.annotatedCdp);
   try {
     await annotated.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     const state = await waitForReading(tabs, url);
@@ -104,8 +104,11 @@ export async function sweepPage(tabs: Tabs, name: string, bytes: number, url: st
     result.elements = reading.elements;
     result.painted = reading.painted;
     timings(reading, result);
-    await longTasks(tabs.annotatedCdp, await probe.contextId, reading, result);
     const after = (await annotated.evaluate(serializePageDom, UI_TAG)) as string;
+    const tasks = longTasksIn(await endTrace());
+    endTrace = undefined;
+    result.longTasks = tasks.all;
+    result.ourLongTasks = tasks.ours;
 
     // The baseline: the same page at the same address in a browser without the extension, each
     // time in a new profile (nothing stored by an earlier load), read as late in the page's life
@@ -123,9 +126,15 @@ export async function sweepPage(tabs: Tabs, name: string, bytes: number, url: st
     if (before !== after) {
       const control = await freshDom();
       const verdict = compareDoms(before, control, after);
-      result.domChanged = verdict.changed;
-      result.unstable = verdict.unstable;
-      result.diff = verdict.diff;
+      // Page scripts that write random values, or behave differently from one browser to the
+      // other (consent managers, ad-block detectors, races), look like a change. With scripts
+      // off in both browsers only our code can change the page: that comparison decides.
+      if (verdict.changed || verdict.unstable) {
+        const quiet = await scriptsOffDifference(tabs, url.replace('://p', '://q'));
+        result.domChanged = quiet !== null;
+        result.unstable = quiet === null;
+        result.diff = quiet ?? `the page's own scripts only: ${verdict.diff}`;
+      }
     }
     if (reference && reading.painted > 0 && reading.container && reading.terms.length > 0) {
       const loaded = await reference.evaluate(markJsLoader(tabs.markJsSource)).catch(() => false);
@@ -142,7 +151,7 @@ export async function sweepPage(tabs: Tabs, name: string, bytes: number, url: st
     result.status = 'harness-error';
     result.detail = (err as Error).message.split('\n')[0];
   } finally {
-    probe.stop();
+    if (endTrace) await endTrace().catch(() => undefined);
     // The peer's page would go on painting its new elements while the next page is timed.
     for (const context of fresh) await context.close().catch(() => undefined);
   }
@@ -151,9 +160,14 @@ export async function sweepPage(tabs: Tabs, name: string, bytes: number, url: st
 
 async function finish(tabs: Tabs, result: PageResult): Promise<PageResult> {
   const activity = await tabs.watch.take();
-  result.errors.push(...activity.errors);
-  result.logged.push(...activity.logged);
-  result.requests.push(...activity.requests);
+  // Each distinct error or request once per page: a page read twice (the scripts-off check)
+  // must not count the same failure twice.
+  const distinct = (into: string[], more: string[]) => {
+    for (const item of more) if (!into.includes(item)) into.push(item);
+  };
+  distinct(result.errors, activity.errors);
+  distinct(result.logged, activity.logged);
+  distinct(result.requests, activity.requests);
   return result;
 }
 
@@ -203,48 +217,27 @@ function timings(reading: PageReading, result: PageResult): void {
 }
 
 /**
- * Long tasks are ours when they overlap one of our synchronous stretches: from the start of a
- * reading to the end of Readability's parse, and from the background's answer to the end of
- * painting. The whole task is counted, even the part that is not ours.
+ * The same page with scripts switched off, once read by the extension and once in the plain
+ * browser: null when the two DOMs are the same, else where they part. Our content script runs
+ * whatever the page's setting; the page's own scripts do not.
  */
-async function longTasks(cdp: CDPSession, contextId: number | undefined, reading: PageReading, result: PageResult) {
-  if (contextId === undefined) return;
-  const r = await cdp
-    .send('Runtime.evaluate', {
-      contextId,
-      expression: 'JSON.stringify(globalThis.__sweepLongTasks)',
-      returnByValue: true,
-    })
-    .catch(() => null);
-  const tasks = JSON.parse((r?.result.value as string | undefined) ?? 'null') as [number, number][] | null;
-  if (!tasks) return;
-  const at = (name: string) => reading.marks.filter((m) => m.name === name).map((m) => m.time);
-  const spans: [number, number][] = [];
-  const pair = (from: number[], to: number[]) => {
-    from.forEach((s, i) => {
-      const e = to[i];
-      if (e !== undefined) spans.push([s, e]);
-    });
-  };
-  pair(at(MARK.start), at(MARK.extracted));
-  pair(at(MARK.matched), at(MARK.highlighted));
-  result.longTasks = tasks.length;
-  for (const [start, duration] of tasks)
-    if (spans.some(([s, e]) => start < e && start + duration > s)) result.ourLongTasks.push(duration);
-}
-
-/** The probe world of the page's current document, by its DevTools execution context. */
-function trackProbeWorld(cdp: CDPSession, mainFrameId: string) {
-  let resolve: (id: number) => void = () => undefined;
-  const contextId = new Promise<number | undefined>((r) => {
-    resolve = r;
-    setTimeout(() => r(undefined), LOAD_TIMEOUT_MS + DONE_TIMEOUT_MS);
-  });
-  const onContext = (e: { context: { id: number; name: string; auxData?: { frameId?: string } } }) => {
-    if (e.context.name === PROBE_WORLD && e.context.auxData?.frameId === mainFrameId) resolve(e.context.id);
-  };
-  cdp.on('Runtime.executionContextCreated', onContext);
-  return { contextId, stop: () => cdp.off('Runtime.executionContextCreated', onContext) };
+async function scriptsOffDifference(tabs: Tabs, url: string): Promise<string | null> {
+  const annotated = await tabs.context.newPage();
+  const cdp = await tabs.context.newCDPSession(annotated);
+  const plain = await tabs.plain.newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
+  try {
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    await annotated.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    await waitForReading({ ...tabs, annotated }, url);
+    const after = (await annotated.evaluate(serializePageDom, UI_TAG)) as string;
+    const reference = await plain.newPage();
+    await reference.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    const before = (await reference.evaluate(serializePageDom, UI_TAG)) as string;
+    return before === after ? null : firstDifference(before, after);
+  } finally {
+    await annotated.close().catch(() => undefined);
+    await plain.close().catch(() => undefined);
+  }
 }
 
 async function waitUntilPageTime(page: Page, time: number): Promise<void> {
@@ -256,11 +249,11 @@ async function waitUntilPageTime(page: Page, time: number): Promise<void> {
 const masked = (dom: string) => dom.replace(/\d+/g, '0');
 
 /**
- * Decides whether the annotated page's DOM differs from a fresh copy's because of us. When the
- * two fresh copies agree, any difference is ours. When they do not (the page's own scripts
- * write cache-busting numbers, sizes, times), the comparison is repeated with digits masked,
- * since our code never writes a digit into the page; if the fresh copies still disagree, the
- * page cannot be judged and is reported as unstable instead.
+ * A first verdict on the annotated page's DOM against two fresh copies. When the fresh copies
+ * agree, a difference is `changed`. When they do not (the page's own scripts write
+ * cache-busting numbers, sizes, times), the comparison is repeated with digits masked, since
+ * our code never writes a digit into the page; fresh copies that still disagree make the page
+ * `unstable`. Either verdict is then settled with the page's scripts off (scriptsOffDifference).
  */
 export function compareDoms(
   before: string,
