@@ -4,7 +4,7 @@ import { send } from '../../src/messaging/client';
 import { MAX_ARTICLE_CHARS } from '../../src/messaging/protocol';
 import { locateMentions } from '../../src/page/locate';
 import { snapshotDocument } from '../../src/page/snapshot';
-import { MARK, markPhase } from '../../src/page/timeline';
+import { MARK, markPhase, yieldToPage } from '../../src/page/timeline';
 import type { PageMark } from './display';
 
 /** One reading of the page: the article Readability found, its cast, and its mentions in the live page. */
@@ -32,6 +32,8 @@ export async function readPage(win: Window): Promise<PageReading | null> {
   markPhase(perf, MARK.start);
   const snapshot = snapshotDocument(doc);
   markPhase(perf, MARK.snapshotted);
+  await yieldToPage(win);
+  markPhase(perf, MARK.parsing);
   const outcome = extractArticle(snapshot.copy);
   markPhase(perf, MARK.extracted);
   if (!outcome.ok) {
