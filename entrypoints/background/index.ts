@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { bundledDataset } from '../../src/dataset/bundled';
 import { parseRequest } from '../../src/messaging/protocol';
-import { personalDatasetItem, repairNoticeItem } from '../../src/storage/items';
-import { addRepairNotes, repairStoredValues } from '../../src/storage/repair-stored';
+import { personalDatasetItem } from '../../src/storage/items';
+import { addRepairNotes, repairNoticeItem, repairStoredValues } from '../../src/storage/repair-stored';
 import { forwardCommand } from './commands';
 import { createDatasetStore } from './dataset-store';
 import { createHandlers } from './handlers';

@@ -39,6 +39,3 @@ export const personalDatasetItem = storage.defineItem<PersonalDataset | null>('l
   fallback: null,
   version: 1,
 });
-
-/** Fields the background had to reset because they were unreadable; shown once in the options page. */
-export const repairNoticeItem = storage.defineItem<string[]>('session:repairNotice', { fallback: [] });

@@ -1,4 +1,5 @@
-import { repairNoticeItem, settingsItem, siteChoicesItem } from './items';
+import { storage } from '#imports';
+import { settingsItem, siteChoicesItem } from './items';
 import { guardQuota } from './quota';
 import { repairSettings } from './settings';
 import { repairSiteChoices } from './site-choices';
@@ -8,6 +9,13 @@ import { repairSiteChoices } from './site-choices';
  * their defaults and written back, everything still readable is kept, and the reset fields are
  * remembered for the options page to tell the person.
  */
+/**
+ * Fields the background had to reset because they were unreadable; shown once in the options
+ * page. Declared here, not in items.ts: content scripts import items.ts, and defining a
+ * session-storage item makes WXT touch session storage, which content scripts may not access.
+ */
+export const repairNoticeItem = storage.defineItem<string[]>('session:repairNotice', { fallback: [] });
+
 export async function repairStoredValues(): Promise<string[]> {
   const notes: string[] = [];
   const settings = repairSettings(await settingsItem.getValue().catch(() => undefined));

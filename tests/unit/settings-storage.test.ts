@@ -107,8 +107,7 @@ describe('repairing damaged settings', () => {
       siteChoices$: { v: 2 },
     });
     vi.resetModules();
-    const { repairStoredValues } = await import('../../src/storage/repair-stored');
-    const { repairNoticeItem } = await import('../../src/storage/items');
+    const { repairStoredValues, repairNoticeItem } = await import('../../src/storage/repair-stored');
     expect(await repairStoredValues()).toEqual(['highlightStyle', 'siteChoices.x y']);
     const stored = await fakeBrowser.storage.local.get(['settings', 'siteChoices']);
     expect(stored.settings).toEqual({ ...DEFAULT_SETTINGS, openCards: 'click' });
