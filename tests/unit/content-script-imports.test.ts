@@ -29,7 +29,7 @@ function importGraph(entry: string): string[] {
     const source = readFileSync(file, 'utf8');
     // Type-only imports vanish from the bundle, so they cannot run anything.
     for (const match of source.matchAll(/^\s*(?:import|export)(?!\s+type\b)[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)) {
-      const next = resolveImport(file, match[1]);
+      const next = resolveImport(file, match[1] as string);
       if (next) queue.push(next);
     }
   }
