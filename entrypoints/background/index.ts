@@ -18,6 +18,7 @@ export default defineBackground(() => {
   });
   const services = createServices({
     dataset,
+    cacheReads: true,
     repairNotes: async () => {
       await repaired;
       return repairNoticeItem.getValue();
@@ -56,7 +57,12 @@ export default defineBackground(() => {
     void clearTabState(tabId);
   });
   // A tab that starts loading a new page no longer shows the old page's cast.
+  // A page starting to load is also the moment to get the matcher ready (built once per worker
+  // life, ~10 ms): it is then built while the page loads rather than while the page waits for
+  // its marks. A worker woken only by the popup still does not build it.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void clearTabState(tabId);
+    if (change.status !== 'loading') return;
+    void clearTabState(tabId);
+    Promise.resolve(dataset.engine()).catch(() => undefined);
   });
 });

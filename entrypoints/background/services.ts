@@ -1,3 +1,4 @@
+import { cacheUntilChanged } from '../../src/storage/cached-read';
 import { settingsItem, siteChoicesItem } from '../../src/storage/items';
 import { readSettings, readSiteChoices } from '../../src/storage/read';
 import type { Settings } from '../../src/storage/settings';
@@ -21,13 +22,21 @@ export interface Services {
 }
 
 export function createServices(
-  options: { api?: AccessApi; dataset?: DatasetStore; repairNotes?: () => Promise<string[]> } = {},
+  options: {
+    api?: AccessApi;
+    dataset?: DatasetStore;
+    repairNotes?: () => Promise<string[]>;
+    /** Keep settings and site choices in memory between changes (the worker; tests read afresh). */
+    cacheReads?: boolean;
+  } = {},
 ): Services {
+  const settings = options.cacheReads ? cacheUntilChanged(readSettings, 'local', 'settings') : readSettings;
+  const choices = options.cacheReads ? cacheUntilChanged(readSiteChoices, 'local', 'siteChoices') : readSiteChoices;
   const updateChoices = createUpdater(siteChoicesItem, 'your choice for this site', readSiteChoices);
   const updateSettings = createUpdater(settingsItem, 'the settings', readSettings);
   return {
-    readSettings,
-    readChoices: readSiteChoices,
+    readSettings: settings,
+    readChoices: choices,
     updateSettings,
     updateChoices,
     access: createSiteAccess(options.api ?? browserAccessApi(), readSiteChoices, updateChoices),

@@ -50,13 +50,16 @@ export async function readPage(win: Window): Promise<PageReading | null> {
     await send({ type: 'page-status', url, status: 'too-large', detail: `${article.text.length} characters` });
     return null;
   }
-  const analysis = await send({
+  // send() posts the request before its first await; what follows is waiting, not work.
+  const answer = send({
     type: 'analyze',
     url,
     title: article.title || doc.title,
     text: article.text,
     published: article.published,
   });
+  markPhase(perf, MARK.sent);
+  const analysis = await answer;
   markPhase(perf, MARK.matched);
 
   const located = locateMentions(article.content, snapshot.live, analysis.mentions, article.text);

@@ -97,9 +97,3 @@ function removeOutsideTheArticle(doc: Document): void {
   }
   for (const el of outside) el.remove();
 }
-
-/** Tags every element of `copy` with its position, so parsed nodes can be traced to `live`. */
-export function tagSourceIndex(copy: Document): void {
-  const all = copy.getElementsByTagName('*');
-  for (let i = 0; i < all.length; i++) all[i]?.setAttribute(SOURCE_INDEX_ATTR, String(i));
-}

@@ -8,6 +8,8 @@ export const MARK = {
   /** Readability starts, after the page has had a turn (see yieldToPage). */
   parsing: 'dramatis:parsing',
   extracted: 'dramatis:extracted',
+  /** The article's text is handed to the browser for the worker; the page is free until the answer. */
+  sent: 'dramatis:sent',
   matched: 'dramatis:matched',
   highlighted: 'dramatis:highlighted',
 } as const;
@@ -18,6 +20,8 @@ export const MEASURES = [
   ['dramatis:snapshot', MARK.start, MARK.snapshotted],
   /** Readability's parse of the copy, with the date read first. */
   ['dramatis:readability', MARK.parsing, MARK.extracted],
+  /** Handing the article's text over: the part of the round trip that runs on the page's thread. */
+  ['dramatis:send', MARK.extracted, MARK.sent],
   /** The round trip to the background worker, which matches the article's text. */
   ['dramatis:match', MARK.extracted, MARK.matched],
   /** Finding the mentions in the live page, painting them and wiring hover. */

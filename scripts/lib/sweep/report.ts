@@ -29,6 +29,7 @@ export interface Summary {
   paired: number;
   snapshot: Spread;
   total: Spread;
+  mainThread: Spread;
   markjsCall: Spread;
   longTaskPages: number;
   longTaskPagesUpToP95Size: number;
@@ -54,6 +55,7 @@ export function summarize(results: readonly PageResult[]): Summary {
   const markjs = spread(pick(paired, 'markjs'));
   const markjsCall = spread(pick(paired, 'markjsCall'));
   const total = spread(pick(read, 'total'));
+  const mainThread = spread(pick(read, 'mainThread'));
   const p95Bytes = quantile(
     results.map((r) => r.bytes),
     0.95,
@@ -72,9 +74,14 @@ export function summarize(results: readonly PageResult[]): Summary {
       detail: `p50 ${fmt(ratio(markjs.p50, highlight.p50))}×, p95 ${fmt(ratio(markjs.p95, highlight.p95))}× (${paired.length} pages; against mark.js's call alone: p50 ${fmt(ratio(markjsCall.p50, highlight.p50))}×, p95 ${fmt(ratio(markjsCall.p95, highlight.p95))}×)`,
     },
     {
-      label: 'total added time < 1.5× Readability’s parse at p95',
+      label: 'total added time < 1.5× Readability’s parse at p95 (our work on the page’s thread)',
+      pass: read.length > 0 && mainThread.p95 < 1.5 * readability.p95,
+      detail: `p95 ${mainThread.p95} ms vs Readability p95 ${readability.p95} ms (${fmt(ratio(mainThread.p95, readability.p95))}×)`,
+    },
+    {
+      label: 'the same, counting the wait for the worker’s answer (wall clock until the marks show)',
       pass: read.length > 0 && total.p95 < 1.5 * readability.p95,
-      detail: `total p95 ${total.p95} ms vs Readability p95 ${readability.p95} ms (${fmt(ratio(total.p95, readability.p95))}×)`,
+      detail: `p95 ${total.p95} ms vs Readability p95 ${readability.p95} ms (${fmt(ratio(total.p95, readability.p95))}×)`,
     },
     {
       label: 'no long task > 50 ms caused by our code on pages up to the p95 size',
@@ -102,6 +109,7 @@ export function summarize(results: readonly PageResult[]): Summary {
     snapshot: spread(pick(read, 'snapshot')),
     markjsCall,
     total,
+    mainThread,
     longTaskPages,
     longTaskPagesUpToP95Size,
     p95Bytes,
@@ -133,7 +141,8 @@ export function formatSummary(s: Summary, seconds: number): string {
     row('highlight', j.ms.highlight),
     row('mark.js + its layout', j.ms.markjs),
     row('mark.js call alone', s.markjsCall),
-    row('total added', s.total),
+    row('added on page thread', s.mainThread),
+    row('until marks (wall)', s.total),
     row('our longest task', s.ourLongestTasks),
     `  (highlight and mark.js over the ${s.paired} pages where both marked something; mark.js made ${s.markjsMarks} marks there)`,
     '',
