@@ -1,4 +1,4 @@
-import { extractArticle, SOURCE_INDEX_ATTR } from '../../src/article/extract';
+import { type ExtractOutcome, parseArticle, prepareCopy, SOURCE_INDEX_ATTR } from '../../src/article/extract';
 import type { ArticleAnalysis } from '../../src/cast/types';
 import { send } from '../../src/messaging/client';
 import { MAX_ARTICLE_CHARS } from '../../src/messaging/protocol';
@@ -31,10 +31,17 @@ export async function readPage(win: Window): Promise<PageReading | null> {
   const url = win.location.href;
   markPhase(perf, MARK.start);
   const snapshot = snapshotDocument(doc);
+  const prepared = prepareCopy(snapshot.copy);
   markPhase(perf, MARK.snapshotted);
-  await yieldToPage(win);
-  markPhase(perf, MARK.parsing);
-  const outcome = extractArticle(snapshot.copy);
+  let outcome: ExtractOutcome;
+  if ('doc' in prepared) {
+    await yieldToPage(win);
+    markPhase(perf, MARK.parsing);
+    outcome = parseArticle(prepared);
+  } else {
+    markPhase(perf, MARK.parsing);
+    outcome = prepared;
+  }
   markPhase(perf, MARK.extracted);
   if (!outcome.ok) {
     await send({

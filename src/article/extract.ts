@@ -1,6 +1,7 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { normalizeDate } from './normalize-date';
 import { publishedDate } from './published-date';
+import { speedUpReadability } from './readability-speedups';
 
 /** Attribute that ties each element of the parsed copy to its element in the live page. */
 export const SOURCE_INDEX_ATTR = 'data-dramatis-i';
@@ -29,6 +30,15 @@ export interface ExtractOptions {
   force?: boolean;
   /** Readability gives up on pages with more elements than this; keeps huge pages bounded. */
   maxElements?: number;
+  /** Run Readability without our speed-ups (to check they change nothing). */
+  plainReadability?: boolean;
+}
+
+/** A copy judged to hold an article, with what had to be read before Readability changes it. */
+export interface PreparedCopy {
+  doc: Document;
+  /** The date from the page's metadata or <time> elements, read before Readability strips them. */
+  dateFromPage: string | null;
 }
 
 /**
@@ -36,16 +46,33 @@ export interface ExtractOptions {
  * Gated by isProbablyReaderable so home pages, search results and web apps are left alone.
  */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractOutcome {
+  const prepared = prepareCopy(doc, options);
+  return 'doc' in prepared ? parseArticle(prepared, options) : prepared;
+}
+
+/**
+ * The first half of extractArticle: the readability gate, the date, and the furniture outside
+ * the page's one <article> removed. Split from the parse so the content script can let the
+ * page run in between: the parse is the longest piece of work Dramatis does on a page.
+ */
+export function prepareCopy(doc: Document, options: ExtractOptions = {}): PreparedCopy | ExtractOutcome {
   if (!options.force && !isProbablyReaderable(doc)) return { ok: false, reason: 'not-article' };
   // Read the date before Readability strips the page's metadata and <time> elements.
   const dateFromPage = publishedDate(doc);
   removeOutsideTheArticle(doc);
+  return { doc, dateFromPage };
+}
+
+/** The second half of extractArticle: Readability's parse of a prepared copy. */
+export function parseArticle(prepared: PreparedCopy, options: ExtractOptions = {}): ExtractOutcome {
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
-    parsed = new Readability<Element>(doc, {
+    const reader = new Readability<Element>(prepared.doc, {
       serializer: (node) => node as Element,
       maxElemsToParse: options.maxElements ?? 0,
-    }).parse();
+    });
+    if (options.plainReadability !== true) speedUpReadability(reader);
+    parsed = reader.parse();
   } catch (err) {
     return { ok: false, reason: 'parse-failed', detail: (err as Error).message };
   }
@@ -58,7 +85,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     article: {
       title: (parsed.title ?? '').trim(),
       text,
-      published: normalizeDate(parsed.publishedTime) ?? dateFromPage,
+      published: normalizeDate(parsed.publishedTime) ?? prepared.dateFromPage,
       lang: parsed.lang ?? null,
       siteName: parsed.siteName ?? null,
       content: parsed.content,

@@ -16,9 +16,10 @@ export const MARK = {
 
 /** Each measure spans two marks: [name, from, to]. */
 export const MEASURES = [
-  /** Copying the page and tagging the copy (Readability needs a copy it may take apart). */
+  /** Copying the page and tagging the copy (Readability needs a copy it may take apart), the
+   *  readability gate, the date, and the furniture outside the page's one <article> removed. */
   ['dramatis:snapshot', MARK.start, MARK.snapshotted],
-  /** Readability's parse of the copy, with the date read first. */
+  /** Readability's parse of the prepared copy. */
   ['dramatis:readability', MARK.parsing, MARK.extracted],
   /** Handing the article's text over: the part of the round trip that runs on the page's thread. */
   ['dramatis:send', MARK.extracted, MARK.sent],

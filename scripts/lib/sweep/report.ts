@@ -135,7 +135,7 @@ export function formatSummary(s: Summary, seconds: number): string {
     `  mentions painted         ${j.mentions}  (of ${s.matched} matched in article text)`,
     '',
     `  ms                          p50      p95      max`,
-    row('copy + tag', s.snapshot),
+    row('copy + prepare', s.snapshot),
     row('readability (parse)', j.ms.readability),
     row('match (round trip)', j.ms.match),
     row('highlight', j.ms.highlight),
