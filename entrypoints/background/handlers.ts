@@ -1,6 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { Engine } from '../../src/analysis/engine';
 import type { Reply, Request, RequestOf, Responses } from '../../src/messaging/protocol';
+import { WORKER_MEASURE } from '../../src/page/timeline';
 import { hostOf } from '../../src/sites/host';
 import { needsOwnPermission } from '../../src/sites/origins';
 import { isSiteEnabled } from '../../src/sites/site-enabled';
@@ -28,7 +29,10 @@ export function createHandlers(engine: () => Engine | Promise<Engine>, services:
       const [settings, choices, ready] = await Promise.all([services.readSettings(), services.readChoices(), engine()]);
       if (settings.paused) throw new Error('Dramatis is paused');
       if (!isSiteEnabled(host, choices)) throw new Error(`Dramatis is switched off for ${host}`);
+      const started = performance.now();
       const analysis = ready.analyze(req.text, req.published);
+      // On the worker's timeline (DevTools, the sweep): what matching this page cost here.
+      performance.measure(WORKER_MEASURE, { start: started, detail: req.url });
       // The page is waiting to paint: answer first. The tab's state is in memory at once (the
       // popup reads it there); its copy in session storage and the badge follow.
       void setTabState(tabId, {

@@ -47,3 +47,9 @@ export function markPhase(perf: Performance, mark: (typeof MARK)[keyof typeof MA
   perf.mark(mark);
   for (const [name, from, to] of MEASURES) if (to === mark) perf.measure(name, from, to);
 }
+
+/**
+ * The background worker's measure of matching one article (detail: the page's address), on the
+ * worker's own timeline: the part of a page's cost that runs outside the page.
+ */
+export const WORKER_MEASURE = 'dramatis:analyze';

@@ -30,6 +30,8 @@ export interface Summary {
   snapshot: Spread;
   total: Spread;
   mainThread: Spread;
+  worker: Spread;
+  added: Spread;
   markjsCall: Spread;
   longTaskPages: number;
   longTaskPagesUpToP95Size: number;
@@ -56,6 +58,8 @@ export function summarize(results: readonly PageResult[]): Summary {
   const markjsCall = spread(pick(paired, 'markjsCall'));
   const total = spread(pick(read, 'total'));
   const mainThread = spread(pick(read, 'mainThread'));
+  const worker = spread(pick(read, 'worker'));
+  const added = spread(pick(read, 'added'));
   const p95Bytes = quantile(
     results.map((r) => r.bytes),
     0.95,
@@ -74,9 +78,9 @@ export function summarize(results: readonly PageResult[]): Summary {
       detail: `p50 ${fmt(ratio(markjs.p50, highlight.p50))}×, p95 ${fmt(ratio(markjs.p95, highlight.p95))}× (${paired.length} pages; against mark.js's call alone: p50 ${fmt(ratio(markjsCall.p50, highlight.p50))}×, p95 ${fmt(ratio(markjsCall.p95, highlight.p95))}×)`,
     },
     {
-      label: 'total added time < 1.5× Readability’s parse at p95 (our work on the page’s thread)',
-      pass: read.length > 0 && mainThread.p95 < 1.5 * readability.p95,
-      detail: `p95 ${mainThread.p95} ms vs Readability p95 ${readability.p95} ms (${fmt(ratio(mainThread.p95, readability.p95))}×)`,
+      label: 'total added time < 1.5× Readability’s parse at p95 (our work: the page’s thread and the worker)',
+      pass: read.length > 0 && added.p95 < 1.5 * readability.p95,
+      detail: `p95 ${added.p95} ms vs Readability p95 ${readability.p95} ms (${fmt(ratio(added.p95, readability.p95))}×; on the page’s thread alone p95 ${mainThread.p95} ms)`,
     },
     {
       label: 'the same, counting the wait for the worker’s answer (wall clock until the marks show)',
@@ -110,6 +114,8 @@ export function summarize(results: readonly PageResult[]): Summary {
     markjsCall,
     total,
     mainThread,
+    worker,
+    added,
     longTaskPages,
     longTaskPagesUpToP95Size,
     p95Bytes,
@@ -141,7 +147,9 @@ export function formatSummary(s: Summary, seconds: number): string {
     row('highlight', j.ms.highlight),
     row('mark.js + its layout', j.ms.markjs),
     row('mark.js call alone', s.markjsCall),
-    row('added on page thread', s.mainThread),
+    row('matching in worker', s.worker),
+    row('added: page thread', s.mainThread),
+    row('added: + worker', s.added),
     row('until marks (wall)', s.total),
     row('our longest task', s.ourLongestTasks),
     `  (highlight and mark.js over the ${s.paired} pages where both marked something; mark.js made ${s.markjsMarks} marks there)`,

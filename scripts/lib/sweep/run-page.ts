@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { MARK } from '../../../src/page/timeline';
+import { MARK, WORKER_MEASURE } from '../../../src/page/timeline';
 import type { ExtensionWatch } from './extension-watch';
 import { markJsLoader, type PageReading, readPage, runMarkJs, serializePageDom } from './in-page';
 import { longTasksIn, startTrace, type TraceEvent } from './long-tasks';
@@ -34,11 +34,22 @@ export interface PageResult {
   /** markjs: mark.js's call and the layout it forces; markjsCall: the call alone. */
   /**
    * total: wall clock from our first mark to the marks painted, waits included; mainThread: the
-   * part of it our code kept the page's thread busy (copy, parse, handing the text over, highlight).
+   * part of it our code kept the page's thread busy (copy, parse, handing the text over, highlight);
+   * worker: matching in the background worker; added: mainThread + worker, all the work we add.
    */
   ms: Partial<
     Record<
-      'snapshot' | 'readability' | 'send' | 'match' | 'highlight' | 'total' | 'mainThread' | 'markjs' | 'markjsCall',
+      | 'snapshot'
+      | 'readability'
+      | 'send'
+      | 'match'
+      | 'worker'
+      | 'highlight'
+      | 'total'
+      | 'mainThread'
+      | 'added'
+      | 'markjs'
+      | 'markjsCall',
       number
     >
   >;
@@ -104,6 +115,7 @@ export async function sweepPage(tabs: Tabs, name: string, bytes: number, url: st
     result.status = state.status;
     result.detail = state.detail;
     result.matched = state.mentions;
+    if (state.workerMs !== undefined) result.ms.worker = state.workerMs;
     if (annotated.url() !== url) {
       result.status = 'navigated';
       result.detail = `the page moved itself to ${annotated.url()}`;
@@ -181,7 +193,10 @@ async function finish(tabs: Tabs, result: PageResult): Promise<PageResult> {
 }
 
 /** Waits until the content script has told the background what it made of the page. */
-async function waitForReading(tabs: Tabs, url: string): Promise<{ status: string; detail?: string; mentions: number }> {
+async function waitForReading(
+  tabs: Tabs,
+  url: string,
+): Promise<{ status: string; detail?: string; mentions: number; workerMs?: number }> {
   const deadline = Date.now() + DONE_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const worker = tabs.context
@@ -189,15 +204,33 @@ async function waitForReading(tabs: Tabs, url: string): Promise<{ status: string
       .find((w) => w.url().startsWith(`chrome-extension://${tabs.extensionId}/`));
     const state = worker
       ? await worker
-          .evaluate(async (u) => {
-            const all = await chrome.storage.session.get(null);
-            for (const [key, value] of Object.entries(all)) {
-              const v = value as { url?: string; status?: string; detail?: string; analysis?: { mentions: unknown[] } };
-              if (key.startsWith('tab:') && v.url === u)
-                return { status: v.status ?? '', detail: v.detail, mentions: v.analysis?.mentions.length ?? 0 };
-            }
-            return null;
-          }, url)
+          .evaluate(
+            async ([u, measure]) => {
+              const all = await chrome.storage.session.get(null);
+              for (const [key, value] of Object.entries(all)) {
+                const v = value as {
+                  url?: string;
+                  status?: string;
+                  detail?: string;
+                  analysis?: { mentions: unknown[] };
+                };
+                if (key.startsWith('tab:') && v.url === u) {
+                  // The first reading's matching, as the worker measured it (later ones read late content).
+                  const worked = performance
+                    .getEntriesByName(measure as string)
+                    .find((e) => (e as PerformanceMeasure).detail === u);
+                  return {
+                    status: v.status ?? '',
+                    detail: v.detail,
+                    mentions: v.analysis?.mentions.length ?? 0,
+                    workerMs: worked?.duration,
+                  };
+                }
+              }
+              return null;
+            },
+            [url, WORKER_MEASURE],
+          )
           .catch(() => null)
       : null;
     if (state && FINAL.has(state.status)) {
@@ -221,8 +254,10 @@ function timings(reading: PageReading, result: PageResult): void {
     if (d !== undefined) result.ms[phase] = d;
   }
   const { snapshot, readability, send, highlight } = result.ms;
-  if (snapshot !== undefined && readability !== undefined && send !== undefined && highlight !== undefined)
+  if (snapshot !== undefined && readability !== undefined && send !== undefined && highlight !== undefined) {
     result.ms.mainThread = snapshot + readability + send + highlight;
+    if (result.ms.worker !== undefined) result.ms.added = result.ms.mainThread + result.ms.worker;
+  }
   const start = reading.marks.find((m) => m.name === MARK.start)?.time;
   const end = reading.marks.find((m) => m.name === MARK.highlighted)?.time;
   if (start !== undefined && end !== undefined) result.ms.total = end - start;
