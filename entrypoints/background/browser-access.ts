@@ -40,7 +40,15 @@ export function browserAccessApi(): AccessApi {
       await scripting.registerContentScripts([
         // Not persisted by the browser: the worker registers it again on every start, from the
         // permissions actually held, so a stale registration can never outlive its permission.
-        { id, matches, js: files.js, css: files.css, runAt: 'document_idle', persistAcrossSessions: false },
+        {
+          id,
+          matches,
+          js: files.js,
+          css: files.css,
+          allFrames: true,
+          runAt: 'document_idle',
+          persistAcrossSessions: false,
+        },
       ]);
     },
     async unregister(id) {
@@ -51,8 +59,10 @@ export function browserAccessApi(): AccessApi {
       return tabs.map((t) => t.id).filter((id): id is number => typeof id === 'number');
     },
     async inject(tabId, files) {
-      if (files.css.length > 0) await scripting.insertCSS({ target: { tabId }, files: files.css });
-      if (files.js.length > 0) await scripting.executeScript({ target: { tabId }, files: files.js as never[] });
+      // Every frame, like the manifest's script: each frame decides for itself (frame-gate.ts).
+      const target = { tabId, allFrames: true };
+      if (files.css.length > 0) await scripting.insertCSS({ target, files: files.css });
+      if (files.js.length > 0) await scripting.executeScript({ target, files: files.js as never[] });
     },
     scriptFiles() {
       const [entry] = browser.runtime.getManifest().content_scripts ?? [];

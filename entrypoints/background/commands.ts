@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { ContentRequest } from '../../src/messaging/protocol';
+import { getTabState } from './tab-states';
 
 /** The keyboard shortcuts declared in the manifest's `commands`, and what each asks the page. */
 export const MENTION_COMMANDS: Record<string, ContentRequest> = {
@@ -18,7 +19,9 @@ export async function forwardCommand(command: string, tab?: Browser.tabs.Tab): P
   const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (tabId === undefined) return false;
   try {
-    await browser.tabs.sendMessage(tabId, request);
+    // To the frame the article was read in: the page itself, unless the article was in a frame.
+    const frameId = (await getTabState(tabId).catch(() => undefined))?.frameId ?? 0;
+    await browser.tabs.sendMessage(tabId, request, { frameId });
     return true;
   } catch {
     return false;

@@ -1,6 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { Engine } from '../../src/analysis/engine';
-import type { Reply, Request, RequestOf, Responses } from '../../src/messaging/protocol';
+import type { Reply, Request, RequestOf, Responses, TabState } from '../../src/messaging/protocol';
 import { WORKER_MEASURE } from '../../src/page/timeline';
 import { hostOf } from '../../src/sites/host';
 import { needsOwnPermission } from '../../src/sites/origins';
@@ -16,16 +16,37 @@ type Sender = Browser.runtime.MessageSender;
 function senderAllowed(request: Request, sender: Sender): boolean {
   if (sender.id !== browser.runtime.id) return false;
   const fromOurPage = typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
-  if (request.type === 'analyze' || request.type === 'page-status' || request.type === 'open-profile')
+  if (
+    request.type === 'analyze' ||
+    request.type === 'page-status' ||
+    request.type === 'frame-may-read' ||
+    request.type === 'open-profile'
+  )
     return sender.tab?.id !== undefined && !fromOurPage;
   return fromOurPage;
 }
+
+/** How long a frame waits for the page around it to be read before it gives up. */
+const FRAME_WAIT_MS = 10_000;
+const FRAME_POLL_MS = 100;
+/** States that settle what the page itself holds. */
+const PAGE_VERDICTS = new Set<TabState['status']>([
+  'article',
+  'not-article',
+  'failed',
+  'too-large',
+  'disabled',
+  'paused',
+]);
 
 export function createHandlers(engine: () => Engine | Promise<Engine>, services: Services = createServices()) {
   const handlers: { [T in Request['type']]: (req: RequestOf<T>, sender: Sender) => Promise<Responses[T]> } = {
     async analyze(req, sender) {
       const tabId = sender.tab?.id as number;
-      const host = hostOf(req.url) ?? '';
+      const frameId = sender.frameId ?? 0;
+      // An article read in a frame belongs to the page around it: that page's site is the one
+      // the person switches on or off (its address is known here where we may read the page).
+      const host = (frameId !== 0 ? hostOf(sender.tab?.url ?? '') : null) ?? hostOf(req.url) ?? '';
       const [settings, choices, ready] = await Promise.all([services.readSettings(), services.readChoices(), engine()]);
       if (settings.paused) throw new Error('Dramatis is paused');
       if (!isSiteEnabled(host, choices)) throw new Error(`Dramatis is switched off for ${host}`);
@@ -43,6 +64,7 @@ export function createHandlers(engine: () => Engine | Promise<Engine>, services:
         title: req.title,
         published: req.published,
         analysis,
+        ...(frameId !== 0 ? { frameId } : {}),
       }).catch((err: unknown) => console.error('Dramatis could not keep the tab state', err));
       void setBadge(tabId, analysis.cast.length);
       return analysis;
@@ -50,6 +72,8 @@ export function createHandlers(engine: () => Engine | Promise<Engine>, services:
 
     async 'page-status'(req, sender) {
       const tabId = sender.tab?.id as number;
+      // What a frame makes of itself never replaces what is known of the page.
+      if ((sender.frameId ?? 0) !== 0) return null;
       const host = hostOf(req.url) ?? '';
       await setTabState(tabId, {
         status: req.status,
@@ -60,6 +84,21 @@ export function createHandlers(engine: () => Engine | Promise<Engine>, services:
       });
       await setBadge(tabId, 0);
       return null;
+    },
+
+    async 'frame-may-read'(_req, sender) {
+      const tabId = sender.tab?.id as number;
+      if ((sender.frameId ?? 0) === 0) return false;
+      const deadline = Date.now() + FRAME_WAIT_MS;
+      for (;;) {
+        const known = await getTabState(tabId);
+        // Another frame already holds the article: one article per page.
+        if (known?.frameId !== undefined) return false;
+        if (known && PAGE_VERDICTS.has(known.status)) return known.status === 'not-article';
+        // The page has not been read yet (or is not ours to read): wait for it, within reason.
+        if (Date.now() >= deadline) return false;
+        await new Promise((done) => setTimeout(done, FRAME_POLL_MS));
+      }
     },
 
     async 'tab-state'(req) {

@@ -8,23 +8,29 @@ import { repairSettings } from '../../src/storage/settings';
 import './highlights.css';
 import { send } from '../../src/messaging/client';
 import { type ContentRequest, parseContentRequest } from '../../src/messaging/protocol';
+import { frameMayHoldTheArticle } from './frame-gate';
 import { createPageSession } from './page-session';
 
 export default defineContentScript({
   matches: NEWS_SITE_MATCHES,
+  // Frames too, but a frame is read only when it holds the page's article (see frame-gate.ts).
+  allFrames: true,
   runAt: 'document_idle',
   async main(ctx) {
-    // Only the top page: an article inside a frame is a later feature.
-    if (window.top !== window) return;
+    const inFrame = window.top !== window;
+    if (inFrame && !(await frameMayHoldTheArticle(window))) return;
     const host = siteKey(location.hostname);
     let [settings, choices] = await Promise.all([readSettings(), readSiteChoices()]);
     const shouldRun = () => !settings.paused && isSiteEnabled(host, choices);
     const session = createPageSession(window, ctx, () => settings);
 
-    const reportIdle = () =>
-      send({ type: 'page-status', url: location.href, status: settings.paused ? 'paused' : 'disabled' }).catch(
+    // Only the page speaks for the tab; a frame that stops simply stops.
+    const reportIdle = async () => {
+      if (inFrame) return;
+      await send({ type: 'page-status', url: location.href, status: settings.paused ? 'paused' : 'disabled' }).catch(
         () => undefined,
       );
+    };
     // Switching the site off or pausing removes everything at once; on again brings it back.
     // Display settings (style, types, hover or click) apply to the marks already on the page.
     const reconcile = () => {

@@ -57,7 +57,7 @@ async function main() {
       renderState(document, state, {
         open: (id) => void openProfile(id),
         jump: (member) => {
-          void revealMention(tabId, member).then((text) => say(text));
+          void revealMention(tabId, member, state.frameId).then((text) => say(text));
         },
         copy: (button) => void copyCast(button),
         resume: () => void setPaused(false),

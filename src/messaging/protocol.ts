@@ -37,6 +37,12 @@ export const RequestSchema = v.variant('type', [
     status: v.picklist(['not-article', 'disabled', 'paused', 'too-large', 'failed']),
     detail: v.optional(v.pipe(v.string(), v.maxLength(500))),
   }),
+  /**
+   * content script in a frame → background: may this frame be read? Only when the page around
+   * it was found to hold no article (the article is then in a frame, e.g. a reader embedded by
+   * its publisher); the answer waits for the page's own verdict.
+   */
+  v.strictObject({ type: v.literal('frame-may-read') }),
   /** popup → background: what is known about a tab. */
   v.strictObject({ type: v.literal('tab-state'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   /** popup → background: an entity's whole profile. */
@@ -97,12 +103,15 @@ export interface TabState {
   title?: string;
   published?: string | null;
   analysis?: ArticleAnalysis;
+  /** The frame the article was read in, when it is not the page itself (see 'frame-may-read'). */
+  frameId?: number;
   detail?: string;
 }
 
 export interface Responses {
   analyze: ArticleAnalysis;
   'page-status': null;
+  'frame-may-read': boolean;
   'tab-state': TabState;
   profile: EntityFile;
   'set-site': { host: string; enabled: boolean };

@@ -69,6 +69,37 @@ describe('background message handling', () => {
     expect(state.ok && (state.value as { status: string }).status).toBe('article');
   });
 
+  it('lets a frame read only when the page around it holds no article, and keeps what the page said', async () => {
+    const handle = createHandlers(realEngine);
+    const frame = { ...contentSender, frameId: 3, url: 'https://www.reuters.com/reader/story' };
+    const page = { ...contentSender, frameId: 0 };
+
+    // The page itself never asks; a frame asking about a page that was an article is told no.
+    expect(await handle({ type: 'frame-may-read' }, page)).toEqual({ ok: true, value: false });
+    await handle(
+      { type: 'analyze', url: contentSender.url, title: 'T', text: 'Ofcom published its codes.', published: null },
+      page,
+    );
+    expect(await handle({ type: 'frame-may-read' }, frame)).toEqual({ ok: true, value: false });
+
+    // A page that holds no article lets a frame read; the frame's article becomes the tab's.
+    await handle({ type: 'page-status', url: contentSender.url, status: 'not-article' }, page);
+    expect(await handle({ type: 'frame-may-read' }, frame)).toEqual({ ok: true, value: true });
+    const text = 'Melanie Dawes, chief executive of Ofcom, set out the codes.';
+    await handle({ type: 'analyze', url: frame.url, title: 'T', text, published: null }, frame);
+    const state = await handle({ type: 'tab-state', tabId: 7 }, popupSender());
+    expect(state.ok && (state.value as { frameId?: number; status: string })).toMatchObject({
+      status: 'article',
+      frameId: 3,
+    });
+    // One article per page: a second frame is told no, and a frame's own "not an article"
+    // does not replace what is known.
+    expect(await handle({ type: 'frame-may-read' }, { ...frame, frameId: 4 })).toEqual({ ok: true, value: false });
+    await handle({ type: 'page-status', url: frame.url, status: 'not-article' }, { ...frame, frameId: 4 });
+    const after = await handle({ type: 'tab-state', tabId: 7 }, popupSender());
+    expect(after.ok && (after.value as { status: string }).status).toBe('article');
+  });
+
   it('accepts page messages only from a tab, and UI messages only from our pages', async () => {
     const handle = createHandlers(realEngine);
     const fromPage = await handle({ type: 'set-site', host: 'reuters.com', enabled: false }, contentSender);

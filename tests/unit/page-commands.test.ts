@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { forwardCommand, MENTION_COMMANDS } from '../../entrypoints/background/commands';
 import { createHandlers } from '../../entrypoints/background/handlers';
 import { profileUrl } from '../../entrypoints/background/open-profile';
+import { clearTabState, setTabState } from '../../entrypoints/background/tab-states';
 import { parseContentRequest, parseRequest } from '../../src/messaging/protocol';
 import { realEngine } from '../helpers/dataset';
 
@@ -22,12 +23,13 @@ describe('keyboard shortcuts', () => {
   });
 
   it('passes each shortcut to the tab it was pressed in, as a message the page validates', async () => {
+    await clearTabState(12);
     const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ index: 0, total: 3 } as never);
     expect(await forwardCommand('next-mention', { id: 12 } as never)).toBe(true);
     expect(await forwardCommand('previous-mention', { id: 12 } as never)).toBe(true);
     expect(sent.mock.calls).toEqual([
-      [12, { type: 'step-mention', direction: 'next' }],
-      [12, { type: 'step-mention', direction: 'previous' }],
+      [12, { type: 'step-mention', direction: 'next' }, { frameId: 0 }],
+      [12, { type: 'step-mention', direction: 'previous' }, { frameId: 0 }],
     ]);
     for (const request of Object.values(MENTION_COMMANDS)) expect(parseContentRequest(request).ok).toBe(true);
   });
@@ -41,7 +43,20 @@ describe('keyboard shortcuts', () => {
     });
     const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     expect(await forwardCommand('next-mention')).toBe(true);
-    expect(sent).toHaveBeenCalledWith(created.id, { type: 'step-mention', direction: 'next' });
+    expect(sent).toHaveBeenCalledWith(created.id, { type: 'step-mention', direction: 'next' }, { frameId: 0 });
+  });
+
+  it('goes to the frame the article was read in', async () => {
+    await setTabState(12, {
+      status: 'article',
+      url: 'https://www.reuters.com/r',
+      host: 'reuters.com',
+      siteEnabled: true,
+      frameId: 5,
+    });
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    expect(await forwardCommand('next-mention', { id: 12 } as never)).toBe(true);
+    expect(sent).toHaveBeenCalledWith(12, { type: 'step-mention', direction: 'next' }, { frameId: 5 });
   });
 
   it('ignores other commands, and tabs where nobody listens', async () => {

@@ -1,7 +1,7 @@
-import type { Page, Worker } from 'playwright-core';
+import type { Frame, Page, Worker } from 'playwright-core';
 
 /** The painted highlights, by name, as the words they cover (read through the page's CSS.highlights). */
-export function readHighlights(page: Page): Promise<Record<string, string[]>> {
+export function readHighlights(page: Page | Frame): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
     const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
@@ -66,14 +66,14 @@ export function domFingerprint(page: Page, skip = ''): Promise<string> {
 }
 
 /** Every painted mention, whatever its highlight name, as the words it covers, in no particular order. */
-export async function paintedWords(page: Page): Promise<string[]> {
+export async function paintedWords(page: Page | Frame): Promise<string[]> {
   return Object.entries(await readHighlights(page))
     .filter(([name]) => name !== 'dramatis-flash' && name !== 'dramatis-focus')
     .flatMap(([, words]) => words);
 }
 
 /** How many times the content script has read the page (each reading sets this mark once). */
-export function readingsOf(page: Page): Promise<number> {
+export function readingsOf(page: Page | Frame): Promise<number> {
   return page.evaluate(() => performance.getEntriesByName('dramatis:start').length);
 }
 

@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eSkipReason, type Launched, launchWithExtension, NEWS_HOST } from '../../scripts/lib/browser';
+import { serveFolder } from '../../scripts/lib/static-server';
+import { paintedWords, readingsOf } from './lib/page-probes';
+
+const skip = e2eSkipReason();
+
+describe.skipIf(skip !== null)('articles inside frames, in Chromium', () => {
+  let browser: Launched;
+  let server: Awaited<ReturnType<typeof serveFolder>>;
+  const url = (path: string) => `http://${NEWS_HOST}:${server.port}${path}`;
+
+  beforeAll(async () => {
+    server = await serveFolder(resolve('tests/e2e/site'));
+    browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const frameOf = (page: Page, file: string): Frame => {
+    const frame = page.frames().find((f) => f.url().endsWith(`/frames/${file}`));
+    if (!frame) throw new Error(`no frame ${file}`);
+    return frame;
+  };
+
+  /** What the background knows of the tab whose article came from `address`. */
+  function stateFor(address: string): Promise<{ status: string; frameId?: number; names: string[] } | null> {
+    return browser.worker.evaluate(async (u) => {
+      const all = await chrome.storage.session.get(null);
+      for (const [key, value] of Object.entries(all)) {
+        const v = value as { url?: string; status: string; frameId?: number; analysis?: { cast: { name: string }[] } };
+        if (key.startsWith('tab:') && v.url === u)
+          return { status: v.status, frameId: v.frameId, names: (v.analysis?.cast ?? []).map((c) => c.name) };
+      }
+      return null;
+    }, address);
+  }
+
+  it('reads the article a page holds in a frame, and nothing around it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('/frames/reader.html'));
+    const story = frameOf(page, 'story.html');
+    await expect.poll(() => paintedWords(story), { timeout: 15_000 }).toContain('Melanie Dawes');
+    expect(await paintedWords(story)).toEqual(expect.arrayContaining(['Ofcom', 'Dawes', 'Michelle Donelan']));
+    // The page itself holds no article, and the small promotion frame is furniture.
+    expect(await paintedWords(page)).toEqual([]);
+    expect(await readingsOf(frameOf(page, 'promo.html'))).toBe(0);
+    expect(await paintedWords(frameOf(page, 'promo.html'))).toEqual([]);
+    // The tab's cast is the frame's article, and the background knows which frame holds it.
+    const state = await stateFor(url('/frames/story.html'));
+    expect(state?.status).toBe('article');
+    expect(state?.frameId).toBeGreaterThan(0);
+    expect(state?.names).toEqual(expect.arrayContaining(['Melanie Dawes', 'Ofcom', 'Michelle Donelan']));
+    expect(state?.names).not.toContain('Margrethe Vestager');
+    await page.close();
+  });
+
+  it('leaves a frame alone when the page around it is the article', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('/frames/article-with-frame.html'));
+    await expect.poll(() => paintedWords(page), { timeout: 15_000 }).toContain("Information Commissioner's Office");
+    // Long enough for the frame to have asked and been told no.
+    await page.waitForTimeout(1_500);
+    const related = frameOf(page, 'story.html');
+    expect(await readingsOf(related)).toBe(0);
+    expect(await paintedWords(related)).toEqual([]);
+    const state = await stateFor(url('/frames/article-with-frame.html'));
+    expect(state?.frameId).toBeUndefined();
+    expect(state?.names).not.toContain('Melanie Dawes');
+    await page.close();
+  });
+});
