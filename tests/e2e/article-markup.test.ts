@@ -1,27 +1,17 @@
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eSkipReason, type Launched, launchWithExtension, NEWS_HOST } from '../../scripts/lib/browser';
-import { serveFolder } from '../../scripts/lib/static-server';
+import { describe, expect, it } from 'vitest';
+import { e2eSkipReason } from '../../scripts/lib/browser';
 import { domFingerprint, paintedWords } from './lib/page-probes';
+import { useTestSite } from './lib/test-site';
 
 const skip = e2eSkipReason();
 
 describe.skipIf(skip !== null)('marking only the article, through real-world markup, in Chromium', () => {
-  let browser: Launched;
-  let server: Awaited<ReturnType<typeof serveFolder>>;
-
-  beforeAll(async () => {
-    server = await serveFolder(resolve('tests/e2e/site'));
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useTestSite();
+  const url = (path: string) => site.url(path);
 
   it('marks names split by <br>, <em>, links and soft hyphens; never editable areas, forms, comments or nav', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`http://${NEWS_HOST}:${server.port}/world/encryption-hearing-notes.html`);
+    const page = await site.browser.context.newPage();
+    await page.goto(url('/world/encryption-hearing-notes.html'));
     const before = await domFingerprint(page);
     await expect.poll(() => paintedWords(page), { timeout: 15_000 }).not.toEqual([]);
 

@@ -1,25 +1,14 @@
-import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eSkipReason, type Launched, launchWithExtension, NEWS_HOST } from '../../scripts/lib/browser';
-import { serveFolder } from '../../scripts/lib/static-server';
+import { describe, expect, it } from 'vitest';
+import { e2eSkipReason } from '../../scripts/lib/browser';
 import { paintedWords, readingsOf } from './lib/page-probes';
+import { useTestSite } from './lib/test-site';
 
 const skip = e2eSkipReason();
 
 describe.skipIf(skip !== null)('articles inside frames, in Chromium', () => {
-  let browser: Launched;
-  let server: Awaited<ReturnType<typeof serveFolder>>;
-  const url = (path: string) => `http://${NEWS_HOST}:${server.port}${path}`;
-
-  beforeAll(async () => {
-    server = await serveFolder(resolve('tests/e2e/site'));
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useTestSite();
+  const url = (path: string) => site.url(path);
 
   const frameOf = (page: Page, file: string): Frame => {
     const frame = page.frames().find((f) => f.url().endsWith(`/frames/${file}`));
@@ -29,7 +18,7 @@ describe.skipIf(skip !== null)('articles inside frames, in Chromium', () => {
 
   /** What the background knows of the tab whose article came from `address`. */
   function stateFor(address: string): Promise<{ status: string; frameId?: number; names: string[] } | null> {
-    return browser.worker.evaluate(async (u) => {
+    return site.browser.worker.evaluate(async (u) => {
       const all = await chrome.storage.session.get(null);
       for (const [key, value] of Object.entries(all)) {
         const v = value as { url?: string; status: string; frameId?: number; analysis?: { cast: { name: string }[] } };
@@ -41,7 +30,7 @@ describe.skipIf(skip !== null)('articles inside frames, in Chromium', () => {
   }
 
   it('reads the article a page holds in a frame, and nothing around it', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.goto(url('/frames/reader.html'));
     const story = frameOf(page, 'story.html');
     await expect.poll(() => paintedWords(story), { timeout: 15_000 }).toContain('Melanie Dawes');
@@ -60,7 +49,7 @@ describe.skipIf(skip !== null)('articles inside frames, in Chromium', () => {
   });
 
   it('leaves a frame alone when the page around it is the article', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.goto(url('/frames/article-with-frame.html'));
     await expect.poll(() => paintedWords(page), { timeout: 15_000 }).toContain("Information Commissioner's Office");
     // Long enough for the frame to have asked and been told no.

@@ -1,44 +1,33 @@
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eSkipReason, type Launched, launchWithExtension, NEWS_HOST } from '../../scripts/lib/browser';
-import { serveFolder } from '../../scripts/lib/static-server';
+import { describe, expect, it } from 'vitest';
+import { e2eSkipReason } from '../../scripts/lib/browser';
 import { tabIdOf } from './lib/extension-pages';
 import { cardState, pointOf, stepMention } from './lib/page-probes';
+import { useTestSite } from './lib/test-site';
 
 const skip = e2eSkipReason();
 
 describe.skipIf(skip !== null)('keyboard steps and the card, in Chromium', () => {
-  let browser: Launched;
-  let server: Awaited<ReturnType<typeof serveFolder>>;
-  const url = (path: string) => `http://${NEWS_HOST}:${server.port}${path}`;
+  const site = useTestSite();
+  const url = (path: string) => site.url(path);
   let lastTab = 0;
 
-  beforeAll(async () => {
-    server = await serveFolder(resolve('tests/e2e/site'));
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   async function open(path: string): Promise<{ page: Page; tabId: number }> {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.goto(url(path));
     await page.waitForFunction(
       () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0,
       null,
       { timeout: 15_000 },
     );
-    const tabId = await tabIdOf(browser.worker, url(path), lastTab);
+    const tabId = await tabIdOf(site.browser.worker, url(path), lastTab);
     lastTab = Math.max(lastTab, tabId);
     await page.bringToFront();
     return { page, tabId };
   }
 
   it('declares the shortcuts, and the browser assigns their keys', async () => {
-    const commands = await browser.worker.evaluate(() => chrome.commands.getAll());
+    const commands = await site.browser.worker.evaluate(() => chrome.commands.getAll());
     const byName = Object.fromEntries(commands.map((c) => [c.name, c.shortcut]));
     expect(byName['next-mention']).toBe('Alt+Shift+J');
     expect(byName['previous-mention']).toBe('Alt+Shift+K');
@@ -48,7 +37,7 @@ describe.skipIf(skip !== null)('keyboard steps and the card, in Chromium', () =>
     const { page, tabId } = await open('/world/us-uk-encryption.html');
     await page.focus('nav a');
 
-    const first = await stepMention(browser.worker, tabId, 'next');
+    const first = await stepMention(site.browser.worker, tabId, 'next');
     expect(first.index).toBe(0);
     expect(first.total).toBeGreaterThan(10);
     await expect.poll(async () => (await cardState(page)).name).toBe('Rod Rosenstein');
@@ -64,13 +53,13 @@ describe.skipIf(skip !== null)('keyboard steps and the card, in Chromium', () =>
     expect(focusRanges).toEqual(['Rod Rosenstein']);
 
     // "Rosenstein, the second most senior official at the U.S. Department of Justice, …"
-    expect((await stepMention(browser.worker, tabId, 'next')).index).toBe(1);
+    expect((await stepMention(site.browser.worker, tabId, 'next')).index).toBe(1);
     await expect.poll(async () => (await cardState(page)).name).toBe('Rod Rosenstein');
-    expect((await stepMention(browser.worker, tabId, 'next')).index).toBe(2);
+    expect((await stepMention(site.browser.worker, tabId, 'next')).index).toBe(2);
     await expect.poll(async () => (await cardState(page)).name).toBe('U.S. Department of Justice');
-    expect((await stepMention(browser.worker, tabId, 'previous')).index).toBe(1);
+    expect((await stepMention(site.browser.worker, tabId, 'previous')).index).toBe(1);
     await expect.poll(async () => (await cardState(page)).name).toBe('Rod Rosenstein');
-    expect((await stepMention(browser.worker, tabId, 'next')).index).toBe(2);
+    expect((await stepMention(site.browser.worker, tabId, 'next')).index).toBe(2);
 
     // Tab reaches the card's links and its button.
     await page.keyboard.press('Tab');
@@ -90,7 +79,7 @@ describe.skipIf(skip !== null)('keyboard steps and the card, in Chromium', () =>
 
     // Going backwards from the top wraps round to the last mention.
     await page.evaluate(() => window.scrollTo(0, 0));
-    const last = await stepMention(browser.worker, tabId, 'previous');
+    const last = await stepMention(site.browser.worker, tabId, 'previous');
     expect(last.index).toBeGreaterThan(0);
     await page.close();
   });
@@ -99,7 +88,7 @@ describe.skipIf(skip !== null)('keyboard steps and the card, in Chromium', () =>
     const { page, tabId } = await open('/world/us-uk-encryption.html');
     const point = await pointOf(page, 'GCHQ');
     if (!point) throw new Error('GCHQ is not on the page');
-    const step = await stepMention(browser.worker, tabId, 'next');
+    const step = await stepMention(site.browser.worker, tabId, 'next');
     // The first mention at or below the top of the screen, not the first of the article.
     expect(step.index).toBeGreaterThan(3);
     const top = await page.evaluate(() => {
@@ -141,9 +130,9 @@ describe.skipIf(skip !== null)('keyboard steps and the card, in Chromium', () =>
 
   it('opens the full profile in a tab of its own from the card', async () => {
     const { page, tabId } = await open('/world/us-uk-encryption.html');
-    await stepMention(browser.worker, tabId, 'next');
+    await stepMention(site.browser.worker, tabId, 'next');
     await expect.poll(async () => (await cardState(page)).name).toBe('Rod Rosenstein');
-    const opened = browser.context.waitForEvent('page');
+    const opened = site.browser.context.waitForEvent('page');
     await page.locator('dramatis-ui .card__profile').click();
     const profile = await opened;
     await profile.waitForLoadState();
@@ -160,7 +149,7 @@ describe.skipIf(skip !== null)('keyboard steps and the card, in Chromium', () =>
 
   it('matches a dark page, and sits above a cookie wall at the highest z-index', async () => {
     const { page, tabId } = await open('/world/encryption-hearing-notes.html');
-    await stepMention(browser.worker, tabId, 'next');
+    await stepMention(site.browser.worker, tabId, 'next');
     await expect.poll(async () => (await cardState(page)).name).not.toBe(null);
     // The wall comes after our card in the page, at the same z-index: only the top layer keeps
     // the card above it.

@@ -2,37 +2,28 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { e2eSkipReason, type Launched, launchWithExtension, NEWS_HOST } from '../../scripts/lib/browser';
-import { serveFolder } from '../../scripts/lib/static-server';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { e2eSkipReason } from '../../scripts/lib/browser';
 import { axeViolations, highlightedWords, highlightNames, serious, tabIdOf } from './lib/extension-pages';
 import { pointOf } from './lib/page-probes';
+import { useTestSite } from './lib/test-site';
 
 const skip = e2eSkipReason();
 const SHOTS = resolve('docs/screenshots');
 const FIXTURES = resolve('tests/fixtures/personal');
 
 describe.skipIf(skip !== null)('the options page in Chromium', () => {
-  let browser: Launched;
-  let server: Awaited<ReturnType<typeof serveFolder>>;
-  const url = (path: string) => `http://${NEWS_HOST}:${server.port}${path}`;
+  const site = useTestSite();
+  const url = (path: string) => site.url(path);
   const ARTICLE = '/world/us-uk-encryption.html';
 
-  beforeAll(async () => {
-    server = await serveFolder(resolve('tests/e2e/site'));
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   // Every test starts from a fresh store: defaults, no site choices, no personal dataset.
   beforeEach(async () => {
-    await browser.worker.evaluate(() => chrome.storage.local.clear());
+    await site.browser.worker.evaluate(() => chrome.storage.local.clear());
   });
 
   async function openArticle(path = ARTICLE): Promise<Page> {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.goto(url(path));
     await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('dramatis-')), null, {
       timeout: 15_000,
@@ -41,8 +32,8 @@ describe.skipIf(skip !== null)('the options page in Chromium', () => {
   }
 
   async function openOptions(): Promise<Page> {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await site.browser.context.newPage();
+    await options.goto(`chrome-extension://${site.browser.extensionId}/options.html`);
     await options.locator('#display-heading').waitFor();
     return options;
   }
@@ -93,10 +84,10 @@ describe.skipIf(skip !== null)('the options page in Chromium', () => {
   });
 
   it('imports a personal dataset: precise errors for a bad file, merged when valid, removable', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     const regulator = url('/world/regulator-consultation.html');
     await page.goto(regulator);
-    await expect.poll(() => tabIdOf(browser.worker, regulator)).toBeGreaterThan(0);
+    await expect.poll(() => tabIdOf(site.browser.worker, regulator)).toBeGreaterThan(0);
     expect(await highlightedWords(page, 'dramatis-person')).not.toContain('Priya Example');
 
     const options = await openOptions();
@@ -113,7 +104,7 @@ describe.skipIf(skip !== null)('the options page in Chromium', () => {
     );
     expect(await options.locator('#problem').textContent()).toBe('invalid.json was not imported; nothing was changed.');
     expect(await options.locator('#dataset-status').textContent()).toContain('No dataset of your own');
-    expect(await browser.worker.evaluate(() => chrome.storage.local.get('personalDataset'))).toEqual({});
+    expect(await site.browser.worker.evaluate(() => chrome.storage.local.get('personalDataset'))).toEqual({});
 
     await options.locator('#dataset-file').setInputFiles(join(FIXTURES, 'valid.json'));
     await expect.poll(() => saved(options)).toMatch(/^Imported valid\.json: 1 entities \(1 added/);
@@ -173,7 +164,7 @@ describe.skipIf(skip !== null)('the options page in Chromium', () => {
 
   it('lists the sites switched by hand and removes one', async () => {
     const page = await openArticle();
-    await browser.worker.evaluate(() =>
+    await site.browser.worker.evaluate(() =>
       chrome.storage.local.set({ siteChoices: { 'reuters.com': { on: false, at: Date.UTC(2026, 0, 5) } } }),
     );
     await expect.poll(() => highlightNames(page)).toEqual([]);
@@ -193,7 +184,7 @@ describe.skipIf(skip !== null)('the options page in Chromium', () => {
   it('reports a full storage quota instead of swallowing it, and keeps the stored value', async () => {
     const options = await openOptions();
     // Fill the extension's storage to just under its quota.
-    await browser.worker.evaluate(async () => {
+    await site.browser.worker.evaluate(async () => {
       const quota = (chrome.storage.local as unknown as { QUOTA_BYTES: number }).QUOTA_BYTES;
       const used = await chrome.storage.local.getBytesInUse(null);
       await chrome.storage.local.set({ filler: 'x'.repeat(quota - used - 64) });
@@ -207,12 +198,12 @@ describe.skipIf(skip !== null)('the options page in Chromium', () => {
     await expect
       .poll(() => options.locator('#problem').textContent())
       .toMatch(/dataset "valid\.json" could not be saved/);
-    await browser.worker.evaluate(() => chrome.storage.local.remove('filler'));
+    await site.browser.worker.evaluate(() => chrome.storage.local.remove('filler'));
     await options.close();
   });
 
   it('reads damaged settings back, keeping every field that is still readable', async () => {
-    await browser.worker.evaluate(() =>
+    await site.browser.worker.evaluate(() =>
       chrome.storage.local.set({
         settings: { openCards: 'click', highlightStyle: 42, highlightTypes: { person: 'yes', company: false } },
       }),
@@ -227,7 +218,7 @@ describe.skipIf(skip !== null)('the options page in Chromium', () => {
   });
 
   it('is keyboard-operable, passes axe, and is photographed', async () => {
-    await browser.worker.evaluate(() =>
+    await site.browser.worker.evaluate(() =>
       chrome.storage.local.set({ siteChoices: { 'example.org': { on: false, at: Date.UTC(2026, 10, 2) } } }),
     );
     const options = await openOptions();

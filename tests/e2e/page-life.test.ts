@@ -1,28 +1,17 @@
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eSkipReason, type Launched, launchWithExtension, NEWS_HOST } from '../../scripts/lib/browser';
-import { serveFolder } from '../../scripts/lib/static-server';
+import { describe, expect, it } from 'vitest';
+import { e2eSkipReason } from '../../scripts/lib/browser';
 import { domFingerprint, paintedWords, readingsOf } from './lib/page-probes';
+import { useTestSite } from './lib/test-site';
 
 const skip = e2eSkipReason();
 
 describe.skipIf(skip !== null)('pages that change after loading, in Chromium', () => {
-  let browser: Launched;
-  let server: Awaited<ReturnType<typeof serveFolder>>;
-  const url = (path: string) => `http://${NEWS_HOST}:${server.port}${path}`;
-
-  beforeAll(async () => {
-    server = await serveFolder(resolve('tests/e2e/site'));
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useTestSite();
+  const url = (path: string) => site.url(path);
 
   async function open(path: string): Promise<Page> {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.goto(url(path));
     await expect.poll(() => paintedWords(page), { timeout: 15_000 }).not.toEqual([]);
     return page;
@@ -30,7 +19,7 @@ describe.skipIf(skip !== null)('pages that change after loading, in Chromium', (
 
   /** The state the content script last reported for the page at `address`. */
   function reportedFor(address: string): Promise<{ url: string; names: string[] } | null> {
-    return browser.worker.evaluate(async (u) => {
+    return site.browser.worker.evaluate(async (u) => {
       const all = await chrome.storage.session.get(null);
       for (const [key, value] of Object.entries(all)) {
         const v = value as { url?: string; analysis?: { cast: { name: string }[] } };
@@ -110,7 +99,7 @@ describe.skipIf(skip !== null)('pages that change after loading, in Chromium', (
     const readings = await readingsOf(page);
     // The content script is left behind in the page; the next change to the page is where it
     // notices and takes everything down.
-    await browser.worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    await site.browser.worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
     await page.waitForTimeout(1_000);
     await page.evaluate(() => (window as unknown as { postUpdate(): boolean }).postUpdate());
     await expect.poll(() => paintedWords(page), { timeout: 5_000 }).toEqual([]);
