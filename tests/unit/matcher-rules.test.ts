@@ -77,4 +77,29 @@ describe('matcher rules', () => {
     expect(linked('AWS opened a data centre while fires burned in the Amazon basin.')).toEqual(['AWS→aws']);
     expect(linked('Other platforms, including Meta, removed the video.')).toEqual(['Meta→meta']);
   });
+
+  it('leaves other bodies and things that share a guarded name (found on real pages)', () => {
+    // Each text has the guard's context, so only the veto words stop the link.
+    expect(
+      linked('The EU budget was debated. Electoral Commission. 8 May 2005. Parliament voted on the bill.').filter((l) =>
+        l.endsWith('→european-commission'),
+      ),
+    ).toEqual([]);
+    expect(
+      linked('In 1947 the country adopted the Statute of Westminster, and Parliament passed the bill.').filter((l) =>
+        l.startsWith('Westminster→'),
+      ),
+    ).toEqual([]);
+    expect(
+      linked('Das Video zeigt das neue iPhone mit 10-fach optischen Zoom für Meetings.').filter((l) =>
+        l.startsWith('Zoom→'),
+      ),
+    ).toEqual([]);
+    expect(
+      linked('The competition includes a CCI** and a CCI*** for young horses.').filter((l) => l.endsWith('→cci')),
+    ).toEqual([]);
+    // The same names still link where they mean the body or the company.
+    expect(linked('Lawmakers in Westminster debated the bill as MPs returned.')).toContain('Westminster→uk-parliament');
+    expect(linked('The Zoom meeting drew video calls from around the world.')).toContain('Zoom→zoom');
+  });
 });
