@@ -98,6 +98,13 @@ describe('matcher rules', () => {
     expect(
       linked('The competition includes a CCI** and a CCI*** for young horses.').filter((l) => l.endsWith('→cci')),
     ).toEqual([]);
+    // A country or a state named in passing is no sign of the U.S. Supreme Court.
+    expect(
+      linked(
+        'The American-born judge joined the Washington state Supreme Court in Olympia. India’s markets rallied after the Supreme Court ruled on Essar Steel.',
+      ).filter((l) => l.endsWith('→us-supreme-court')),
+    ).toEqual([]);
+    expect(linked('The FBI said the case could reach the Supreme Court.')).toContain('Supreme Court→us-supreme-court');
     // The same names still link where they mean the body or the company.
     expect(linked('Lawmakers in Westminster debated the bill as MPs returned.')).toContain('Westminster→uk-parliament');
     expect(linked('The Zoom meeting drew video calls from around the world.')).toContain('Zoom→zoom');
