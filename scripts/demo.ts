@@ -65,14 +65,14 @@ await popup.screenshot({ path: `${shots}/popup-cast.png` });
 console.log(`Cast of "${await popup.locator('.title').textContent()}":`);
 for (const group of await popup.locator('.group').all()) {
   console.log(`  ${await group.locator('h3').textContent()}`);
-  for (const item of await group.locator('.member').all()) {
+  for (const item of await group.locator('.member-row').all()) {
     const name = await item.locator('.member__name').textContent();
     const role = (await item.locator('.member__role').count()) ? await item.locator('.member__role').textContent() : '';
     const count = await item.locator('.member__count').textContent();
     console.log(`    ${name} (${count}×)${role ? ` — ${role}` : ''}`);
   }
 }
-await popup.locator('[data-id="rod-rosenstein"]').click();
+await popup.locator('[data-id="rod-rosenstein"] .member').click();
 await popup.locator('.profile').waitFor();
 await popup.screenshot({ path: `${shots}/popup-profile.png`, fullPage: true });
 console.log(`Screenshots written to ${shots}`);
