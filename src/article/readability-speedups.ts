@@ -24,12 +24,12 @@ export function speedUpReadability(reader: Readability<unknown>): void {
  *
  * Applied only when the internals look exactly as expected; otherwise Readability runs as is.
  */
-export function checkBylinesCheaply(reader: Readability<unknown>): boolean {
+function checkBylinesCheaply(reader: Readability<unknown>): void {
   const internals = reader as unknown as BylineInternals;
   const byline = internals.REGEXPS?.byline;
   // A global or sticky pattern keeps state between test() calls: skipping calls would change it.
-  if (typeof internals._isValidByline !== 'function' || !(byline instanceof RegExp)) return false;
-  if (byline.global || byline.sticky || internals._isValidByline.length !== 2) return false;
+  if (typeof internals._isValidByline !== 'function' || !(byline instanceof RegExp)) return;
+  if (byline.global || byline.sticky || internals._isValidByline.length !== 2) return;
   internals._isValidByline = (node, matchString) => {
     const rel = node.getAttribute('rel');
     const itemprop = node.getAttribute('itemprop');
@@ -38,7 +38,6 @@ export function checkBylinesCheaply(reader: Readability<unknown>): boolean {
     const length = (node.textContent ?? '').trim().length;
     return length > 0 && length < 100;
   };
-  return true;
 }
 
 /**
@@ -47,12 +46,11 @@ export function checkBylinesCheaply(reader: Readability<unknown>): boolean {
  * window, so no style sheets apply) an element without `style`, `hidden` or `aria-hidden`
  * attributes is visible by every one of Readability's tests; only the others are asked.
  */
-export function checkVisibilityCheaply(reader: Readability<unknown>): boolean {
+function checkVisibilityCheaply(reader: Readability<unknown>): void {
   const internals = reader as unknown as VisibilityInternals;
   const original = internals._isProbablyVisible;
-  if (typeof original !== 'function' || original.length !== 1) return false;
+  if (typeof original !== 'function' || original.length !== 1) return;
   internals._isProbablyVisible = (node) =>
     (!node.hasAttribute('style') && !node.hasAttribute('hidden') && !node.hasAttribute('aria-hidden')) ||
     original.call(reader, node);
-  return true;
 }

@@ -31,9 +31,7 @@ export function snapshotDocument(doc: Document): Snapshot {
   // nothing inside is parsed or loaded before the style sheets are gone.
   const copy = doc.cloneNode(false) as Document; // same URL, mode and content type; no children
   const bodyCopy = copy.importNode(body, true);
-  const copied = bodyCopy.querySelectorAll('*');
-  bodyCopy.setAttribute(SOURCE_INDEX_ATTR, '0');
-  for (let i = 0; i < copied.length; i++) copied[i]?.setAttribute(SOURCE_INDEX_ATTR, String(i + 1));
+  tagInOrder([bodyCopy, ...Array.from(bodyCopy.querySelectorAll('*'))]);
   for (const sheet of Array.from(bodyCopy.querySelectorAll(STYLE_SHEETS))) sheet.remove();
 
   if (doc.doctype) copy.appendChild(copy.importNode(doc.doctype, false));
@@ -55,7 +53,11 @@ export function snapshotDocument(doc: Document): Snapshot {
 function fullCopy(doc: Document): Snapshot {
   const live = Array.from(doc.getElementsByTagName('*'));
   const copy = doc.cloneNode(true) as Document;
-  const copied = copy.getElementsByTagName('*');
-  for (let i = 0; i < copied.length; i++) copied[i]?.setAttribute(SOURCE_INDEX_ATTR, String(i));
+  tagInOrder(Array.from(copy.getElementsByTagName('*')));
   return { copy, live };
+}
+
+/** Tags each copied element with its position, the index of its live twin in `live`. */
+function tagInOrder(copied: readonly Element[]): void {
+  for (const [i, el] of copied.entries()) el.setAttribute(SOURCE_INDEX_ATTR, String(i));
 }

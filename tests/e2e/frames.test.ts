@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eSkipReason } from '../../scripts/lib/browser';
-import { paintedWords, readingsOf } from './lib/page-probes';
+import { paintedWords, readingsOf, reportedState } from './lib/page-probes';
 import { useTestSite } from './lib/test-site';
 
 const skip = e2eSkipReason();
@@ -16,19 +16,6 @@ describe.skipIf(skip !== null)('articles inside frames, in Chromium', () => {
     return frame;
   };
 
-  /** What the background knows of the tab whose article came from `address`. */
-  function stateFor(address: string): Promise<{ status: string; frameId?: number; names: string[] } | null> {
-    return site.browser.worker.evaluate(async (u) => {
-      const all = await chrome.storage.session.get(null);
-      for (const [key, value] of Object.entries(all)) {
-        const v = value as { url?: string; status: string; frameId?: number; analysis?: { cast: { name: string }[] } };
-        if (key.startsWith('tab:') && v.url === u)
-          return { status: v.status, frameId: v.frameId, names: (v.analysis?.cast ?? []).map((c) => c.name) };
-      }
-      return null;
-    }, address);
-  }
-
   it('reads the article a page holds in a frame, and nothing around it', async () => {
     const page = await site.browser.context.newPage();
     await page.goto(url('/frames/reader.html'));
@@ -40,7 +27,7 @@ describe.skipIf(skip !== null)('articles inside frames, in Chromium', () => {
     expect(await readingsOf(frameOf(page, 'promo.html'))).toBe(0);
     expect(await paintedWords(frameOf(page, 'promo.html'))).toEqual([]);
     // The tab's cast is the frame's article, and the background knows which frame holds it.
-    const state = await stateFor(url('/frames/story.html'));
+    const state = await reportedState(site.browser.worker, url('/frames/story.html'));
     expect(state?.status).toBe('article');
     expect(state?.frameId).toBeGreaterThan(0);
     expect(state?.names).toEqual(expect.arrayContaining(['Melanie Dawes', 'Ofcom', 'Michelle Donelan']));
@@ -57,7 +44,7 @@ describe.skipIf(skip !== null)('articles inside frames, in Chromium', () => {
     const related = frameOf(page, 'story.html');
     expect(await readingsOf(related)).toBe(0);
     expect(await paintedWords(related)).toEqual([]);
-    const state = await stateFor(url('/frames/article-with-frame.html'));
+    const state = await reportedState(site.browser.worker, url('/frames/article-with-frame.html'));
     expect(state?.frameId).toBeUndefined();
     expect(state?.names).not.toContain('Melanie Dawes');
     await page.close();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eSkipReason } from '../../scripts/lib/browser';
-import { domFingerprint, paintedWords, readingsOf } from './lib/page-probes';
+import { domFingerprint, paintedWords, readingsOf, reportedState } from './lib/page-probes';
 import { useTestSite } from './lib/test-site';
 
 const skip = e2eSkipReason();
@@ -15,19 +15,6 @@ describe.skipIf(skip !== null)('pages that change after loading, in Chromium', (
     await page.goto(url(path));
     await expect.poll(() => paintedWords(page), { timeout: 15_000 }).not.toEqual([]);
     return page;
-  }
-
-  /** The state the content script last reported for the page at `address`. */
-  function reportedFor(address: string): Promise<{ url: string; names: string[] } | null> {
-    return site.browser.worker.evaluate(async (u) => {
-      const all = await chrome.storage.session.get(null);
-      for (const [key, value] of Object.entries(all)) {
-        const v = value as { url?: string; analysis?: { cast: { name: string }[] } };
-        if (key.startsWith('tab:') && v.url === u)
-          return { url: u, names: (v.analysis?.cast ?? []).map((c) => c.name) };
-      }
-      return null;
-    }, address);
   }
 
   it('reads a live blog’s new entries, and leaves a ticking counter alone', async () => {
@@ -85,7 +72,10 @@ describe.skipIf(skip !== null)('pages that change after loading, in Chromium', (
     expect(second).not.toContain('Ofcom');
     // The popup's view of the tab follows: the new address and the new story's cast.
     await expect
-      .poll(async () => (await reportedFor(url('/spa/index.html?story=ai-hearing')))?.names ?? [], { timeout: 5_000 })
+      .poll(
+        async () => (await reportedState(site.browser.worker, url('/spa/index.html?story=ai-hearing')))?.names ?? [],
+        { timeout: 5_000 },
+      )
       .toContain('Sam Altman');
 
     await page.goBack();

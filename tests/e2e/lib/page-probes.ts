@@ -101,3 +101,19 @@ export function cardState(page: Page): Promise<{ name: string | null; focus: str
     };
   });
 }
+
+/** What the background keeps for the tab showing the page at `url`: its status, the frame its article came from, and its cast's names. */
+export function reportedState(
+  worker: Worker,
+  url: string,
+): Promise<{ status: string; frameId?: number; names: string[] } | null> {
+  return worker.evaluate(async (u) => {
+    const all = await chrome.storage.session.get(null);
+    for (const [key, value] of Object.entries(all)) {
+      const v = value as { url?: string; status: string; frameId?: number; analysis?: { cast: { name: string }[] } };
+      if (key.startsWith('tab:') && v.url === u)
+        return { status: v.status, frameId: v.frameId, names: (v.analysis?.cast ?? []).map((c) => c.name) };
+    }
+    return null;
+  }, url);
+}
