@@ -11,7 +11,9 @@ export default defineConfig({
     name: 'Dramatis',
     description:
       'The cast of every tech-policy story: who the officials, companies and agencies in an article are, and what they have said before.',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // Chromium's offscreen document parses very large pages off their thread (its worker has no
+    // DOM parser; Firefox's background page does).
+    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // Sites off the curated list: asked for one site at a time, when the person switches it on.
     optional_host_permissions: ['*://*/*'],
     // Keyboard access to the names in a page; people can change the keys in the browser's settings.

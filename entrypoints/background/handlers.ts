@@ -18,6 +18,7 @@ function senderAllowed(request: Request, sender: Sender): boolean {
   const fromOurPage = typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
   if (
     request.type === 'analyze' ||
+    request.type === 'parse-copy' ||
     request.type === 'page-status' ||
     request.type === 'frame-may-read' ||
     request.type === 'open-profile'
@@ -68,6 +69,11 @@ export function createHandlers(engine: () => Engine | Promise<Engine>, services:
       }).catch((err: unknown) => console.error('Dramatis could not keep the tab state', err));
       void setBadge(tabId, analysis.cast.length);
       return analysis;
+    },
+
+    async 'parse-copy'(req) {
+      if (!services.parseCopy) throw new Error('Pages cannot be parsed off their thread in this browser.');
+      return services.parseCopy(req.copy);
     },
 
     async 'page-status'(req, sender) {

@@ -4,6 +4,7 @@ import { parseRequest } from '../../src/messaging/protocol';
 import { personalDatasetItem } from '../../src/storage/items';
 import { addRepairNotes, repairNoticeItem, repairStoredValues } from '../../src/storage/repair-stored';
 import { forwardCommand } from './commands';
+import { createCopyParser } from './copy-parser';
 import { createDatasetStore } from './dataset-store';
 import { createHandlers } from './handlers';
 import { createServices } from './services';
@@ -19,6 +20,7 @@ export default defineBackground(() => {
   const services = createServices({
     dataset,
     cacheReads: true,
+    parseCopy: createCopyParser(),
     repairNotes: async () => {
       await repaired;
       return repairNoticeItem.getValue();

@@ -5,6 +5,7 @@ import type { Settings } from '../../src/storage/settings';
 import type { SiteChoices } from '../../src/storage/site-choices';
 import { createUpdater } from '../../src/storage/update-queue';
 import { type AccessApi, browserAccessApi } from './browser-access';
+import type { CopyParser } from './copy-parser';
 import type { DatasetStore } from './dataset-store';
 import { createSiteAccess, type SiteAccess } from './site-access';
 
@@ -19,6 +20,8 @@ export interface Services {
   dataset?: DatasetStore;
   /** Stored values found unreadable and reset since the browser started. */
   repairNotes(): Promise<string[]>;
+  /** Parses big pages' copies away from the page; absent where the browser offers no place. */
+  parseCopy?: CopyParser;
 }
 
 export function createServices(
@@ -26,6 +29,7 @@ export function createServices(
     api?: AccessApi;
     dataset?: DatasetStore;
     repairNotes?: () => Promise<string[]>;
+    parseCopy?: CopyParser | null;
     /** Keep settings and site choices in memory between changes (the worker; tests read afresh). */
     cacheReads?: boolean;
   } = {},
@@ -42,5 +46,6 @@ export function createServices(
     access: createSiteAccess(options.api ?? browserAccessApi(), readSiteChoices, updateChoices),
     dataset: options.dataset,
     repairNotes: options.repairNotes ?? (async () => []),
+    ...(options.parseCopy ? { parseCopy: options.parseCopy } : {}),
   };
 }

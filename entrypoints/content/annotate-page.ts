@@ -1,11 +1,11 @@
-import { type ExtractOutcome, parseArticle, prepareCopy, SOURCE_INDEX_ATTR } from '../../src/article/extract';
+import { SOURCE_INDEX_ATTR } from '../../src/article/extract';
 import type { ArticleAnalysis } from '../../src/cast/types';
 import { send } from '../../src/messaging/client';
 import { MAX_ARTICLE_CHARS } from '../../src/messaging/protocol';
 import { locateMentions } from '../../src/page/locate';
-import { snapshotDocument } from '../../src/page/snapshot';
-import { MARK, markPhase, yieldToPage } from '../../src/page/timeline';
+import { MARK, markPhase } from '../../src/page/timeline';
 import type { PageMark } from './display';
+import { readArticle } from './read-article';
 
 /** One reading of the page: the article Readability found, its cast, and its mentions in the live page. */
 export interface PageReading {
@@ -29,20 +29,7 @@ export async function readPage(win: Window): Promise<PageReading | null> {
   const doc = win.document;
   const perf = win.performance;
   const url = win.location.href;
-  markPhase(perf, MARK.start);
-  const snapshot = snapshotDocument(doc);
-  const prepared = prepareCopy(snapshot.copy);
-  markPhase(perf, MARK.snapshotted);
-  let outcome: ExtractOutcome;
-  if ('doc' in prepared) {
-    await yieldToPage(win);
-    markPhase(perf, MARK.parsing);
-    outcome = parseArticle(prepared);
-  } else {
-    markPhase(perf, MARK.parsing);
-    outcome = prepared;
-  }
-  markPhase(perf, MARK.extracted);
+  const { outcome, snapshot } = await readArticle(win);
   if (!outcome.ok) {
     await send({
       type: 'page-status',

@@ -34,6 +34,19 @@ export interface ExtractOptions {
   plainReadability?: boolean;
 }
 
+/**
+ * Readability keeps an attempt when its text reaches this many characters (its default
+ * charThreshold); below it, it starts over from the whole page with looser rules, up to three
+ * more times, and keeps the longest result.
+ */
+const READABILITY_ENOUGH_CHARS = 500;
+
+/** What parseFirstAttempt returns when Readability would have started over. */
+export interface MoreAttemptsNeeded {
+  ok: false;
+  reason: 'more-attempts';
+}
+
 /** A copy judged to hold an article, with what had to be read before Readability changes it. */
 export interface PreparedCopy {
   doc: Document;
@@ -67,15 +80,52 @@ export function prepareCopy(doc: Document, options: ExtractOptions = {}): Prepar
 export function parseArticle(prepared: PreparedCopy, options: ExtractOptions = {}): ExtractOutcome {
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {
-    const reader = new Readability<Element>(prepared.doc, {
-      serializer: (node) => node as Element,
-      maxElemsToParse: options.maxElements ?? 0,
-    });
-    if (options.plainReadability !== true) speedUpReadability(reader);
-    parsed = reader.parse();
+    parsed = readabilityParse(prepared, options, undefined);
   } catch (err) {
     return { ok: false, reason: 'parse-failed', detail: (err as Error).message };
   }
+  return outcomeOf(parsed, prepared);
+}
+
+/**
+ * Readability's first attempt alone, the whole parse on most pages. When it finds too little,
+ * Readability would start over up to three times in the same task; this stops instead, so the
+ * caller can have the whole parse done off the page's thread. On every other page the result
+ * is exactly parseArticle's.
+ */
+export function parseFirstAttempt(
+  prepared: PreparedCopy,
+  options: ExtractOptions = {},
+): ExtractOutcome | MoreAttemptsNeeded {
+  let parsed: ReturnType<Readability<Element>['parse']>;
+  try {
+    // A threshold below zero ends the first attempt whatever it found (0 would mean Readability's
+    // default); whether it found enough is decided here, by Readability's own measure.
+    parsed = readabilityParse(prepared, options, -1);
+  } catch (err) {
+    return { ok: false, reason: 'parse-failed', detail: (err as Error).message };
+  }
+  if (parsed?.content && readabilityLength(parsed.content) < READABILITY_ENOUGH_CHARS)
+    return { ok: false, reason: 'more-attempts' };
+  return outcomeOf(parsed, prepared);
+}
+
+function readabilityParse(prepared: PreparedCopy, options: ExtractOptions, charThreshold: number | undefined) {
+  const reader = new Readability<Element>(prepared.doc, {
+    serializer: (node) => node as Element,
+    maxElemsToParse: options.maxElements ?? 0,
+    ...(charThreshold === undefined ? {} : { charThreshold }),
+  });
+  if (options.plainReadability !== true) speedUpReadability(reader);
+  return reader.parse();
+}
+
+/** The length Readability compares with its threshold: trimmed text, runs of white space as one. */
+function readabilityLength(content: Element): number {
+  return (content.textContent ?? '').trim().replace(/\s{2,}/g, ' ').length;
+}
+
+function outcomeOf(parsed: ReturnType<Readability<Element>['parse']>, prepared: PreparedCopy): ExtractOutcome {
   if (!parsed?.content) return { ok: false, reason: 'not-article' };
   const text = parsed.content.textContent ?? '';
   // A few words of navigation are what Readability returns for a page with no article at all.

@@ -13,6 +13,9 @@ import type { SiteChoice } from '../storage/site-choices';
 /** Article text above this is refused: no real article is this long, and it bounds the work. */
 export const MAX_ARTICLE_CHARS = 2_000_000;
 
+/** The longest page copy sent to be parsed elsewhere (JSON, see parse-elsewhere.ts); a longer one is parsed in place. */
+export const MAX_COPY_CHARS = 32_000_000;
+
 /** A file handed over from the options page; bigger ones are refused before they are read. */
 export const MAX_FILE_CHARS = 5_000_000;
 
@@ -29,6 +32,16 @@ export const RequestSchema = v.variant('type', [
       v.maxLength(MAX_ARTICLE_CHARS, `article text over ${MAX_ARTICLE_CHARS} characters is refused`),
     ),
     published: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  }),
+  /**
+   * content → background: a page too big for Readability on its own thread; its prepared copy,
+   * to be parsed in an extension document (see parse-elsewhere.ts).
+   */
+  v.strictObject({
+    type: v.literal('parse-copy'),
+    url: v.pipe(v.string(), v.maxLength(4096)),
+    /** The copy as JSON (see parse-elsewhere.ts). */
+    copy: v.pipe(v.string(), v.maxLength(MAX_COPY_CHARS, `a page copy over ${MAX_COPY_CHARS} characters is refused`)),
   }),
   /** content → background: this page was looked at and is not an article (or was given up on). */
   v.strictObject({
@@ -110,6 +123,8 @@ export interface TabState {
 
 export interface Responses {
   analyze: ArticleAnalysis;
+  /** The copy's reading as JSON (see parse-elsewhere.ts). */
+  'parse-copy': string;
   'page-status': null;
   'frame-may-read': boolean;
   'tab-state': TabState;

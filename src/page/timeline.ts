@@ -8,6 +8,10 @@ export const MARK = {
   /** Readability starts, after the page has had a turn (see yieldToPage). */
   parsing: 'dramatis:parsing',
   extracted: 'dramatis:extracted',
+  /** A page parsed off its thread (see parse-elsewhere.ts): the copy is handed over... */
+  handedOff: 'dramatis:handed-off',
+  /** ...and its article is back; detail: { parseMs, workMs } as measured where it ran. */
+  parsedElsewhere: 'dramatis:parsed-elsewhere',
   /** The article's text is handed to the browser for the worker; the page is free until the answer. */
   sent: 'dramatis:sent',
   matched: 'dramatis:matched',
@@ -19,8 +23,10 @@ export const MEASURES = [
   /** Copying the page and tagging the copy (Readability needs a copy it may take apart), the
    *  readability gate, the date, and the furniture outside the page's one <article> removed. */
   ['dramatis:snapshot', MARK.start, MARK.snapshotted],
-  /** Readability's parse of the prepared copy. */
+  /** Readability's parse of the prepared copy; for a page parsed elsewhere, the whole span. */
   ['dramatis:readability', MARK.parsing, MARK.extracted],
+  /** A page parsed elsewhere: the wait, when the page's thread is free (not our work here). */
+  ['dramatis:parse-wait', MARK.handedOff, MARK.parsedElsewhere],
   /** Handing the article's text over: the part of the round trip that runs on the page's thread. */
   ['dramatis:send', MARK.extracted, MARK.sent],
   /** The round trip to the background worker, which matches the article's text. */
@@ -43,8 +49,8 @@ export function yieldToPage(win: Window): Promise<void> {
 }
 
 /** Sets `mark`, and closes every measure that ends on it. */
-export function markPhase(perf: Performance, mark: (typeof MARK)[keyof typeof MARK]): void {
-  perf.mark(mark);
+export function markPhase(perf: Performance, mark: (typeof MARK)[keyof typeof MARK], detail?: unknown): void {
+  perf.mark(mark, detail === undefined ? undefined : { detail });
   for (const [name, from, to] of MEASURES) if (to === mark) perf.measure(name, from, to);
 }
 

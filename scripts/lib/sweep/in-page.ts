@@ -38,7 +38,7 @@ export function serializePageDom(ownTag: string): string {
 export interface PageReading {
   /** Measures whose name starts with "dramatis:", in the order they were taken. */
   measures: { name: string; start: number; duration: number }[];
-  marks: { name: string; time: number }[];
+  marks: { name: string; time: number; detail: unknown }[];
   /** Ranges painted under our highlight names (the flash and focus highlights excluded). */
   painted: number;
   /** The distinct words painted, for the peer to look for. */
@@ -59,7 +59,7 @@ export function readPage(): PageReading {
   const marks = performance
     .getEntriesByType('mark')
     .filter((e) => e.name.startsWith('dramatis:'))
-    .map((e) => ({ name: e.name, time: e.startTime }));
+    .map((e) => ({ name: e.name, time: e.startTime, detail: (e as PerformanceMark).detail ?? null }));
   const registry = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
   const ranges: Range[] = [];
   if (registry) {

@@ -31,6 +31,9 @@ export interface Summary {
   total: Spread;
   mainThread: Spread;
   worker: Spread;
+  /** Pages parsed off their thread, and that work (see parse-elsewhere.ts). */
+  parsedElsewhere: number;
+  elsewhere: Spread;
   added: Spread;
   markjsCall: Spread;
   longTaskPages: number;
@@ -59,6 +62,7 @@ export function summarize(results: readonly PageResult[]): Summary {
   const total = spread(pick(read, 'total'));
   const mainThread = spread(pick(read, 'mainThread'));
   const worker = spread(pick(read, 'worker'));
+  const elsewhereMs = pick(read, 'elsewhere');
   const added = spread(pick(read, 'added'));
   const p95Bytes = quantile(
     results.map((r) => r.bytes),
@@ -78,7 +82,8 @@ export function summarize(results: readonly PageResult[]): Summary {
       detail: `p50 ${fmt(ratio(markjs.p50, highlight.p50))}×, p95 ${fmt(ratio(markjs.p95, highlight.p95))}× (${paired.length} pages; against mark.js's call alone: p50 ${fmt(ratio(markjsCall.p50, highlight.p50))}×, p95 ${fmt(ratio(markjsCall.p95, highlight.p95))}×)`,
     },
     {
-      label: 'total added time < 1.5× Readability’s parse at p95 (our work: the page’s thread and the worker)',
+      label:
+        'total added time < 1.5× Readability’s parse at p95 (our work: the page’s thread, the worker, and a big page’s parse elsewhere)',
       pass: read.length > 0 && added.p95 < 1.5 * readability.p95,
       detail: `p95 ${added.p95} ms vs Readability p95 ${readability.p95} ms (${fmt(ratio(added.p95, readability.p95))}×; on the page’s thread alone p95 ${mainThread.p95} ms)`,
     },
@@ -115,6 +120,8 @@ export function summarize(results: readonly PageResult[]): Summary {
     total,
     mainThread,
     worker,
+    parsedElsewhere: elsewhereMs.length,
+    elsewhere: spread(elsewhereMs),
     added,
     longTaskPages,
     longTaskPagesUpToP95Size,
@@ -148,11 +155,13 @@ export function formatSummary(s: Summary, seconds: number): string {
     row('mark.js + its layout', j.ms.markjs),
     row('mark.js call alone', s.markjsCall),
     row('matching in worker', s.worker),
+    row('parsed elsewhere', s.elsewhere),
     row('added: page thread', s.mainThread),
-    row('added: + worker', s.added),
+    row('added: + worker etc.', s.added),
     row('until marks (wall)', s.total),
     row('our longest task', s.ourLongestTasks),
     `  (highlight and mark.js over the ${s.paired} pages where both marked something; mark.js made ${s.markjsMarks} marks there)`,
+    `  (${s.parsedElsewhere} pages parsed off their thread, in the offscreen document: its work is in "parsed elsewhere" and the added rows, Readability's part of it in "readability")`,
     '',
     'Targets:',
     ...s.targets.map((t) => `  ${t.pass ? 'PASS' : 'FAIL'}  ${t.label}: ${t.detail}`),

@@ -35,7 +35,10 @@ export interface PageResult {
   /**
    * total: wall clock from our first mark to the marks painted, waits included; mainThread: the
    * part of it our code kept the page's thread busy (copy, parse, handing the text over, highlight);
-   * worker: matching in the background worker; added: mainThread + worker, all the work we add.
+   * worker: matching in the background worker; elsewhere: a big page's parse in an extension
+   * document (see parse-elsewhere.ts); added: mainThread + worker + elsewhere, all the work we add.
+   * readability: Readability's parse wherever it ran, plus what reading it took on the page's
+   * thread (for a page parsed elsewhere: the copy's serialization and reading the article back).
    */
   ms: Partial<
     Record<
@@ -44,6 +47,7 @@ export interface PageResult {
       | 'send'
       | 'match'
       | 'worker'
+      | 'elsewhere'
       | 'highlight'
       | 'total'
       | 'mainThread'
@@ -253,10 +257,22 @@ function timings(reading: PageReading, result: PageResult): void {
     const d = first(phase);
     if (d !== undefined) result.ms[phase] = d;
   }
-  const { snapshot, readability, send, highlight } = result.ms;
-  if (snapshot !== undefined && readability !== undefined && send !== undefined && highlight !== undefined) {
-    result.ms.mainThread = snapshot + readability + send + highlight;
-    if (result.ms.worker !== undefined) result.ms.added = result.ms.mainThread + result.ms.worker;
+  // A page parsed elsewhere: the wait is the page's free time, the parse is counted where it ran.
+  const wait = first('parse-wait');
+  const there = reading.marks.find((m) => m.name === MARK.parsedElsewhere)?.detail as
+    | { parseMs?: number; workMs?: number }
+    | undefined;
+  let readingOnPage = result.ms.readability;
+  if (readingOnPage !== undefined && wait !== undefined) {
+    readingOnPage -= wait;
+    result.ms.readability = readingOnPage + (there?.parseMs ?? 0);
+    result.ms.elsewhere = there?.workMs ?? 0;
+  }
+  const { snapshot, send, highlight } = result.ms;
+  if (snapshot !== undefined && readingOnPage !== undefined && send !== undefined && highlight !== undefined) {
+    result.ms.mainThread = snapshot + readingOnPage + send + highlight;
+    if (result.ms.worker !== undefined)
+      result.ms.added = result.ms.mainThread + result.ms.worker + (result.ms.elsewhere ?? 0);
   }
   const start = reading.marks.find((m) => m.name === MARK.start)?.time;
   const end = reading.marks.find((m) => m.name === MARK.highlighted)?.time;
