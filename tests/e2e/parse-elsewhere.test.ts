@@ -42,7 +42,9 @@ describe.skipIf(skip !== null)('pages parsed off their thread, in Chromium', () 
     expect(await offscreenDocuments(page, site.browser.worker)).toBe(1);
     const state = await reportedState(site.browser.worker, url);
     expect(state?.status).toBe('article');
-    expect(state?.names).toEqual(expect.arrayContaining(['Teresa Ribera', 'Apple', 'Meta', 'European Commission']));
+    expect(state?.names).toEqual(
+      expect.arrayContaining(['Teresa Ribera', 'Apple', 'Meta Platforms', 'European Commission']),
+    );
     // Nothing in the quotes table, and nothing of the page changed.
     expect(
       await page.evaluate(() => CSS.highlights.size > 0 && document.querySelector('aside')?.textContent),
