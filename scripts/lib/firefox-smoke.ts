@@ -16,6 +16,8 @@ export interface PageReport {
   highlights: Record<string, string[]>;
   /** From the page's first script to the report. */
   ms: number;
+  /** Names of our marks on the page's timeline, when the page reports them. */
+  marks?: string[];
 }
 
 export interface RunningFirefox {
@@ -39,8 +41,13 @@ function serveSite(onReport: (r: PageReport) => void): Server {
       });
       req.on('end', () => {
         res.writeHead(204).end();
-        const data = JSON.parse(body) as { highlights: Record<string, string[]>; ua: string; ms: number };
-        onReport({ highlights: data.highlights, userAgent: data.ua, ms: data.ms });
+        const data = JSON.parse(body) as {
+          highlights: Record<string, string[]>;
+          ua: string;
+          ms: number;
+          marks?: string[];
+        };
+        onReport({ highlights: data.highlights, userAgent: data.ua, ms: data.ms, marks: data.marks });
       });
       return;
     }

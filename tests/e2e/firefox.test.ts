@@ -70,6 +70,16 @@ describe.skipIf(skip !== null)('Dramatis in Firefox ESR (web-ext run, headless)'
     expect(paintedCount(report.highlights)).toBe(12);
   });
 
+  it("parses a page of thousands of elements in the background page, off the page's thread", async () => {
+    firefox = await startFirefox({ startPath: '/smoke/firefox-big.html' });
+    const report = await within(firefox.report, 60_000, firefox, 'the big sample page');
+    expect(report.marks).toEqual(expect.arrayContaining(['dramatis:handed-off', 'dramatis:parsed-elsewhere']));
+    expect(report.highlights['dramatis-person']).toEqual(
+      expect.arrayContaining(['Teresa Ribera', 'Ribera', 'Margrethe Vestager']),
+    );
+    expect(report.highlights['dramatis-company']).toEqual(expect.arrayContaining(['Apple', 'Meta Platforms']));
+  });
+
   it('on a site off the list: reads nothing until allowed, then at once; registered again after a restart; off again when revoked', async () => {
     const port = 28_000 + Math.floor(Math.random() * 2_000);
     firefox = await startFirefox({ startHost: OTHER_HOST, marionettePort: port });
