@@ -6,14 +6,14 @@ import { OFFSCREEN_PARSE, type OffscreenParseRequest } from '../../src/messaging
 export type CopyParser = (copy: string) => Promise<string>;
 
 /** The offscreen document is closed once it has had nothing to parse for this long. */
-const OFFSCREEN_IDLE_MS = 30_000;
+export const OFFSCREEN_IDLE_MS = 30_000;
 const OFFSCREEN_PATH = 'offscreen.html';
 
-interface OffscreenApi {
+export interface OffscreenApi {
   createDocument(params: { url: string; reasons: string[]; justification: string }): Promise<void>;
   closeDocument(): Promise<void>;
 }
-interface ContextsApi {
+export interface ContextsApi {
   getContexts?(filter: { contextTypes: string[] }): Promise<unknown[]>;
 }
 
@@ -30,7 +30,12 @@ export function createCopyParser(): CopyParser | null {
   return offscreenParser(offscreen, chromeApi?.runtime ?? {});
 }
 
-function offscreenParser(offscreen: OffscreenApi, runtime: ContextsApi): CopyParser {
+/** Chromium's way; `send` reaches the offscreen document (runtime messaging, or a test's fake). */
+export function offscreenParser(
+  offscreen: OffscreenApi,
+  runtime: ContextsApi,
+  send: (request: OffscreenParseRequest) => Promise<unknown> = (request) => browser.runtime.sendMessage(request),
+): CopyParser {
   let opening: Promise<void> | null = null;
   let open = false;
   let pending = 0;
@@ -74,7 +79,11 @@ function offscreenParser(offscreen: OffscreenApi, runtime: ContextsApi): CopyPar
     try {
       await ensureOpen();
       const request: OffscreenParseRequest = { target: OFFSCREEN_PARSE, copy };
-      const reply: unknown = await browser.runtime.sendMessage(request);
+      const reply: unknown = await send(request).catch((err: unknown) => {
+        // The document is gone (closed by the browser, or crashed): open a new one next time.
+        open = false;
+        throw err;
+      });
       // Checked where it is read (readParsed, in the page): here it only passes through.
       if (typeof reply !== 'string') throw new Error('The page could not be parsed off its thread.');
       return reply;

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eSkipReason } from '../../scripts/lib/browser';
 import { domFingerprint, paintedWords, reportedState } from './lib/page-probes';
@@ -15,8 +15,7 @@ function parsedElsewhere(page: Page): Promise<{ handedOff: number; details: unkn
 }
 
 /** Chromium's offscreen documents, as the extension's own service worker sees them. */
-async function offscreenDocuments(page: Page, worker: import('playwright-core').Worker): Promise<number> {
-  void page;
+function offscreenDocuments(worker: Worker): Promise<number> {
   return worker.evaluate(
     async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as never] })).length,
   );
@@ -39,7 +38,7 @@ describe.skipIf(skip !== null)('pages parsed off their thread, in Chromium', () 
     expect(marks.handedOff).toBe(1);
     expect(marks.details).toEqual([{ parseMs: expect.any(Number), workMs: expect.any(Number) }]);
     expect((marks.details[0] as { parseMs: number }).parseMs).toBeGreaterThan(0);
-    expect(await offscreenDocuments(page, site.browser.worker)).toBe(1);
+    expect(await offscreenDocuments(site.browser.worker)).toBe(1);
     const state = await reportedState(site.browser.worker, url);
     expect(state?.status).toBe('article');
     expect(state?.names).toEqual(
