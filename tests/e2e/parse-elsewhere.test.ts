@@ -49,6 +49,8 @@ describe.skipIf(skip !== null)('pages parsed off their thread, in Chromium', () 
       await page.evaluate(() => CSS.highlights.size > 0 && document.querySelector('aside')?.textContent),
     ).toContain('IDX1');
     expect(await domFingerprint(page)).toBe(before);
+    // The copies built in the offscreen document and back in the page load nothing.
+    expect(site.requests.filter((r) => r.includes('-chart.png'))).toEqual([]);
     await page.close();
   });
 

@@ -8,6 +8,8 @@ export interface TestSite {
   readonly browser: Launched;
   /** The address of a test-site page, served under the curated news host. */
   url(path: string): string;
+  /** Every request the site has received so far, as host + path. */
+  readonly requests: readonly string[];
 }
 
 /**
@@ -29,6 +31,10 @@ export function useTestSite(): TestSite {
     get browser() {
       if (!browser) throw new Error('the test site is not up yet: use it inside a test or hook');
       return browser;
+    },
+    get requests() {
+      if (!server) throw new Error('the test site is not up yet: use it inside a test or hook');
+      return server.requests;
     },
     url: (path) => {
       if (!server) throw new Error('the test site is not up yet: use it inside a test or hook');
