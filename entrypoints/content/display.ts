@@ -42,6 +42,10 @@ export function createDisplay(
   options: { onOpenProfile?: (id: string) => void; write?: <T>(change: () => T) => T } = {},
 ): Display {
   const write = options.write ?? (<T>(change: () => T) => change());
+  // Only the fallback highlighter changes the page's DOM. The Highlight API's painting is not a
+  // DOM change: handing it to `write` would only make the late-content watcher look through the
+  // page's own pending changes in the middle of our highlighting step.
+  const changePage = (h: Highlighter, change: () => void) => (h.mode === 'wrap' ? write(change) : change());
   let highlighter: Highlighter | undefined;
   let stopHover: (() => void) | undefined;
   let stopClick: (() => void) | undefined;
@@ -51,7 +55,7 @@ export function createDisplay(
     stopHover?.();
     stopClick?.();
     const h = highlighter;
-    if (h) write(() => h.clear());
+    if (h) changePage(h, () => h.clear());
     card.close();
     stopHover = stopClick = highlighter = undefined;
     visible = [];
@@ -80,7 +84,7 @@ export function createDisplay(
       visible = shown;
       const h = createHighlighter(win, settings.highlightStyle);
       highlighter = h;
-      write(() => h.show(shown));
+      changePage(h, () => h.show(shown));
       let pointed: HoverTarget | null = null;
       stopHover = watchHover(
         win,

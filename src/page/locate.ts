@@ -27,10 +27,11 @@ export function locateMentions(
   const taken = new Map<Text, Set<number>>();
   const located: Located[] = [];
 
-  mentions.forEach((m, i) => {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i] as { start: number; end: number };
     const at = inCopy(m.start);
     const twin = at ? live[Number(at.tagged.getAttribute(SOURCE_INDEX_ATTR))] : undefined;
-    if (!at || !twin?.isConnected) return;
+    if (!at || !twin?.isConnected) continue;
     let liveIndex = liveIndexes.get(twin);
     if (!liveIndex) {
       liveIndex = indexText(twin, 'live');
@@ -50,9 +51,9 @@ export function locateMentions(
       range.setStart(from.node, from.offset);
       range.setEnd(to.node, to.offset);
       located.push({ range, mention: i });
-      return;
+      break;
     }
-  });
+  }
   return located;
 }
 
@@ -67,9 +68,10 @@ function copyLocator(content: Element): (offset: number) => { tagged: Element; b
   const lengthsOf = (parent: Node): number[] => {
     let out = lengths.get(parent);
     if (!out) {
-      out = Array.from(parent.childNodes, (c) =>
-        c.nodeType === 3 ? (c as Text).data.length : c.nodeType === 1 ? (c.textContent ?? '').length : 0,
-      );
+      // A plain loop: this runs once per page, before the JIT has seen it, where callbacks cost most.
+      out = [];
+      for (let c = parent.firstChild; c; c = c.nextSibling)
+        out.push(c.nodeType === 3 ? (c as Text).data.length : c.nodeType === 1 ? (c.textContent ?? '').length : 0);
       lengths.set(parent, out);
     }
     return out;
