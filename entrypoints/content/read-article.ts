@@ -33,8 +33,9 @@ export async function readArticle(win: Window): Promise<ArticleReading> {
   const perf = win.performance;
   markPhase(perf, MARK.start);
   let snapshot = snapshotDocument(win.document);
+  const big = snapshot.live.length >= PARSE_ELSEWHERE_ELEMENTS;
   // Two tasks: on a page of 10,000 elements each takes 10–20 ms.
-  if (snapshot.live.length >= PARSE_ELSEWHERE_ELEMENTS) await yieldToPage(win);
+  if (big) await yieldToPage(win);
   const prepared = prepareCopy(snapshot.copy);
   markPhase(perf, MARK.snapshotted);
   if (!('doc' in prepared)) {
@@ -45,7 +46,7 @@ export async function readArticle(win: Window): Promise<ArticleReading> {
   await yieldToPage(win);
   markPhase(perf, MARK.parsing);
   let outcome: ExtractOutcome;
-  if (snapshot.live.length >= PARSE_ELSEWHERE_ELEMENTS) {
+  if (big) {
     outcome = await parseElsewhere(win, prepared);
   } else {
     const first = parseFirstAttempt(prepared);

@@ -23,7 +23,7 @@ export interface PageReport {
 export interface RunningFirefox {
   /** Port of the local site, served for both hosts. */
   port: number;
-  /** The first report a sample page posts back (see tests/e2e/site/smoke/firefox.html). */
+  /** The first report a sample page posts back (see tests/e2e/site/smoke/report.js). */
   report: Promise<PageReport>;
   log: () => string;
   stop(): Promise<void>;
@@ -58,7 +58,13 @@ function serveSite(onReport: (r: PageReport) => void): Server {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': extname(file) === '.html' ? 'text/html; charset=utf-8' : 'text/plain' });
+    const type =
+      extname(file) === '.html'
+        ? 'text/html; charset=utf-8'
+        : extname(file) === '.js'
+          ? 'text/javascript'
+          : 'text/plain';
+    res.writeHead(200, { 'content-type': type });
     createReadStream(file).pipe(res);
   });
 }

@@ -32,29 +32,25 @@ const CopySchema = v.strictObject({
 export type CopyToParse = v.InferOutput<typeof CopySchema>;
 
 const Nullable = v.nullable(v.string());
-const ParsedSchema = v.intersect([
-  v.variant('ok', [
-    v.strictObject({
-      ok: v.literal(true),
-      title: v.string(),
-      published: Nullable,
-      lang: Nullable,
-      siteName: Nullable,
-      /** Readability's article: its elements with their source indexes, and its text. */
-      content: NodeListSchema,
-      parseMs: v.number(),
-      workMs: v.number(),
-    }),
-    v.strictObject({
-      ok: v.literal(false),
-      reason: v.picklist(['not-article', 'empty', 'parse-failed']),
-      detail: v.optional(v.string()),
-      parseMs: v.number(),
-      workMs: v.number(),
-    }),
-  ]),
-  // parseMs: Readability's parse alone, where it ran; workMs: all the work done there (ms).
-  v.object({ parseMs: v.number(), workMs: v.number() }),
+/** parseMs: Readability's parse alone, where it ran; workMs: all the work done there (ms). */
+const Cost = { parseMs: v.number(), workMs: v.number() };
+const ParsedSchema = v.variant('ok', [
+  v.strictObject({
+    ok: v.literal(true),
+    title: v.string(),
+    published: Nullable,
+    lang: Nullable,
+    siteName: Nullable,
+    /** Readability's article: its elements with their source indexes, and its text. */
+    content: NodeListSchema,
+    ...Cost,
+  }),
+  v.strictObject({
+    ok: v.literal(false),
+    reason: v.picklist(['not-article', 'empty', 'parse-failed']),
+    detail: v.optional(v.string()),
+    ...Cost,
+  }),
 ]);
 
 /** The copy's reading, as it travels back (inside a JSON string). */
