@@ -52,6 +52,8 @@ export function createDisplay(
   let visible: readonly PageMark[] = [];
 
   const clear = () => {
+    // Nothing painted yet (the first apply): nothing to take down, and no card of these marks open.
+    if (!highlighter) return;
     stopHover?.();
     stopClick?.();
     const h = highlighter;

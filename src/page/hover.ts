@@ -24,14 +24,24 @@ export function watchHover(
   isOwnUi: (el: Element) => boolean,
 ): () => void {
   const doc = win.document;
-  const byNode = new Map<Node, Segment[]>();
-  ranges.forEach((range, mark) => {
-    for (const s of textSegments(range)) {
-      const list = byNode.get(s.node) ?? [];
-      list.push({ start: s.start, end: s.end, mark });
-      byNode.set(s.node, list);
+  /**
+   * The marks' text segments by text node, built at the first pointer move: a page read but
+   * never pointed at (most of a long article's marks are never under the pointer) pays nothing
+   * for it when it is painted.
+   */
+  let byNode: Map<Node, Segment[]> | undefined;
+  const segmentsByNode = () => {
+    if (byNode) return byNode;
+    byNode = new Map();
+    for (let mark = 0; mark < ranges.length; mark++) {
+      for (const s of textSegments(ranges[mark] as Range)) {
+        const list = byNode.get(s.node) ?? [];
+        list.push({ start: s.start, end: s.end, mark });
+        byNode.set(s.node, list);
+      }
     }
-  });
+    return byNode;
+  };
 
   let current = -1;
   let frame = 0;
@@ -48,7 +58,7 @@ export function watchHover(
     }
     const caret = caretAt(doc, lastX, lastY);
     if (!caret) return -1;
-    const segments = byNode.get(caret.node);
+    const segments = segmentsByNode().get(caret.node);
     if (!segments) return -1;
     for (const s of segments) {
       if (caret.offset < s.start || caret.offset > s.end) continue;

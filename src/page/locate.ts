@@ -29,7 +29,7 @@ export function locateMentions(
 
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i] as { start: number; end: number };
-    const at = inCopy(m.start);
+    const at = inCopy(m.start, m.end);
     const twin = at ? live[Number(at.tagged.getAttribute(SOURCE_INDEX_ATTR))] : undefined;
     if (!at || !twin?.isConnected) continue;
     let liveIndex = liveIndexes.get(twin);
@@ -58,43 +58,55 @@ export function locateMentions(
 }
 
 /**
- * For an offset in the copy's text: the nearest element on the way down to it that carries a
- * source index, and the offset where that element's text begins. It descends by the text
- * lengths of each level's children (computed natively, kept for the next mention), so only the
- * branches that hold mentions are visited, never the whole article node by node.
+ * For a mention's span in the copy's text: the nearest element on the way down to it that
+ * carries a source index and holds the whole span (a name can start inside a link and end
+ * after it), and the offset where that element's text begins. It descends by the text lengths
+ * of each level's children, so only the branches that hold mentions are visited, never the
+ * whole article node by node. A length is measured only when it decides the way down: not for
+ * an only child nor for the last one, and for the others only up to the child that holds the
+ * start (kept, as running ends, for the next mention). Measuring means building the child's
+ * text, and at the top of the article that is the whole article's.
  */
-function copyLocator(content: Element): (offset: number) => { tagged: Element; base: number } | null {
-  const lengths = new Map<Node, number[]>();
-  const lengthsOf = (parent: Node): number[] => {
-    let out = lengths.get(parent);
-    if (!out) {
-      // A plain loop: this runs once per page, before the JIT has seen it, where callbacks cost most.
-      out = [];
-      for (let c = parent.firstChild; c; c = c.nextSibling)
-        out.push(c.nodeType === 3 ? (c as Text).data.length : c.nodeType === 1 ? (c.textContent ?? '').length : 0);
-      lengths.set(parent, out);
-    }
-    return out;
-  };
-  return (offset) => {
+function copyLocator(content: Element): (start: number, end: number) => { tagged: Element; base: number } | null {
+  /** Per parent: the offset (from the parent's start) where each child measured so far ends. */
+  const ends = new Map<Node, number[]>();
+  return (start, end) => {
     let node: Node = content;
     let base = 0;
+    /** Where the current node's text ends. */
+    let limit = Number.POSITIVE_INFINITY;
     let found: { tagged: Element; base: number } | null = null;
-    while (node.nodeType === 1) {
+    // Deeper nodes end no later: once one ends before the mention does, none below holds it.
+    while (node.nodeType === 1 && end <= limit) {
       if ((node as Element).hasAttribute(SOURCE_INDEX_ATTR)) found = { tagged: node as Element, base };
-      const sizes = lengthsOf(node);
       const kids = node.childNodes;
-      let next: Node | null = null;
-      for (let k = 0; k < sizes.length; k++) {
-        const size = sizes[k] as number;
-        if (offset < base + size) {
-          next = kids[k] ?? null;
-          break;
-        }
-        base += size;
+      const count = kids.length;
+      if (count === 0) break;
+      let known = ends.get(node);
+      if (!known) {
+        known = [];
+        ends.set(node, known);
       }
-      if (!next) break;
-      node = next;
+      const within = start - base;
+      let k = 0;
+      // Children already measured: skip those that end at or before the start.
+      while (k < known.length && within >= (known[k] as number)) k++;
+      if (k === known.length) {
+        // Measure further, one child at a time, until one ends past the start; the last child
+        // is never measured (nothing after it to tell apart).
+        let measured = k === 0 ? 0 : (known[k - 1] as number);
+        while (k < count - 1) {
+          const c = kids[k] as Node;
+          measured += c.nodeType === 3 ? (c as Text).data.length : c.nodeType === 1 ? (c.textContent ?? '').length : 0;
+          known.push(measured);
+          if (within < measured) break;
+          k++;
+        }
+      }
+      // The last child ends where its parent does; any other, where it was measured to.
+      if (k < count - 1) limit = base + (known[k] as number);
+      if (k > 0) base += known[k - 1] as number;
+      node = kids[k] as Node;
     }
     return found;
   };
@@ -113,30 +125,29 @@ export function rankedOccurrences(
   const found: { start: number; end: number }[] = [];
   for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1))
     found.push({ start: at, end: at + needle.length });
-  if (found.length === 0) {
-    const flexible = new RegExp(
-      needle
-        .split(/\s+/)
-        .map((w) =>
-          w
-            .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-            .split('')
-            .join('\\u00ad?'),
-        )
-        .join('\\s+'),
-      'g',
-    );
-    for (const m of haystack.matchAll(flexible))
-      found.push({ start: m.index as number, end: (m.index as number) + m[0].length });
-  }
-  return found.sort((a, b) => Math.abs(a.start - expected) - Math.abs(b.start - expected));
+  // The common case, one exact occurrence, needs no ranking.
+  if (found.length === 1) return found;
+  return (found.length > 0 ? found : looseOccurrences(haystack, needle)).sort(
+    (a, b) => Math.abs(a.start - expected) - Math.abs(b.start - expected),
+  );
 }
 
-/** The occurrence of `needle` nearest `expected`; whitespace may differ between copy and page. */
-export function closestOccurrence(
-  haystack: string,
-  needle: string,
-  expected: number,
-): { start: number; end: number } | null {
-  return rankedOccurrences(haystack, needle, expected)[0] ?? null;
+/** Occurrences where whitespace may differ and soft hyphens may sit inside words. */
+function looseOccurrences(haystack: string, needle: string): { start: number; end: number }[] {
+  const loose = new RegExp(
+    needle
+      .split(/\s+/)
+      .map((w) =>
+        w
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          .split('')
+          .join('\\u00ad?'),
+      )
+      .join('\\s+'),
+    'g',
+  );
+  const found: { start: number; end: number }[] = [];
+  for (const m of haystack.matchAll(loose))
+    found.push({ start: m.index as number, end: (m.index as number) + m[0].length });
+  return found;
 }
