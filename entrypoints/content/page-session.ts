@@ -192,8 +192,7 @@ function inPageOrder(marks: PageMark[]): PageMark[] {
   const START_TO_START = 0;
   // A reading's own marks come in the article's order, which is the page's: check, sort only if not.
   for (let i = 1; i < marks.length; i++) {
-    const [a, b] = [marks[i - 1] as PageMark, marks[i] as PageMark];
-    if (a.range.compareBoundaryPoints(START_TO_START, b.range) > 0)
+    if ((marks[i - 1] as PageMark).range.compareBoundaryPoints(START_TO_START, (marks[i] as PageMark).range) > 0)
       return marks.sort((x, y) => x.range.compareBoundaryPoints(START_TO_START, y.range));
   }
   return marks;

@@ -60,15 +60,16 @@ function capitalizedWords(text: string): { start: number; end: number }[] {
   }));
 }
 
-function locateAll(html: string) {
+/** Reads a page as the content script does and locates the mentions `pick` finds in its article. */
+function locateAll(html: string, pick = capitalizedWords) {
   const page = pageWithRanges(html);
   const { copy, live } = snapshotDocument(page);
   const outcome = extractArticle(copy, { force: true });
   if (!outcome.ok) throw new Error(`no article: ${outcome.reason}`);
   const { article } = outcome;
-  const mentions = capitalizedWords(article.text);
+  const mentions = pick(article.text);
   const located = locateMentions(article.content, live, mentions, article.text);
-  return { page, article, mentions, located };
+  return { page, live, article, mentions, located };
 }
 
 const GOLD = listCorpus(resolve('tests/gold'));
@@ -103,14 +104,10 @@ describe('locateMentions', () => {
     const html = `<!doctype html><html><head><title>Hearing set</title></head><body><nav>Vestager Home</nav><article>
       ${paragraph('Vestager')}${paragraph('Breton')}${paragraph('Rosenstein')}${paragraph('Khan')}${paragraph('Vestager')}
       </article><aside>Vestager in the sidebar</aside></body></html>`;
-    const page = pageWithRanges(html);
-    const { copy, live } = snapshotDocument(page);
-    const outcome = extractArticle(copy, { force: true });
-    if (!outcome.ok) throw new Error(outcome.reason);
-    const { text, content } = outcome.article;
-    const mentions = capitalizedWords(text).filter((m) => text.slice(m.start, m.end) !== 'Officials');
+    const names = (text: string) => capitalizedWords(text).filter((m) => text.slice(m.start, m.end) !== 'Officials');
+    const { page, live, article, mentions, located: inOrder } = locateAll(html, names);
+    const { text, content } = article;
     const order = textOrder(page);
-    const inOrder = locateMentions(content, live, mentions, text);
     const reversed = locateMentions(content, live, [...mentions].reverse(), text);
     expect(inOrder).toHaveLength(10);
     expect(reversed).toHaveLength(10);
