@@ -1,3 +1,4 @@
+import { AMBIGUOUS, FirstWords, FOLLOW_OTHER, followLetter, HASH_POSITIONS, HASH_TABLE, hashOf } from './first-words';
 import { isLowercase } from './letter-case';
 import { classOf, foldedOf, foldString, SKIP, SPACE, WORD } from './text-class';
 import { STEP_SKIP, STEP_SPACE, STEP_UNKNOWN, STEP_WORD, type Trie } from './trie';
@@ -13,21 +14,34 @@ export interface Hits {
   genitive: number[];
 }
 
-// Per code unit, for one scanner (see Scanner.fill); 0 = not a candidate.
+// Per code unit, for one scanner (see Scanner.fill): the unit's alphabet index in the `all`
+// trie (low byte), its class, and whether a name can start there.
+const WORD_UNIT = 0x100;
+const SPACE_UNIT = 0x200;
+const SKIP_UNIT = 0x400;
 /** Some alias begins with this letter, in this case. */
-const BEGINS = 1;
+const BEGINS = 0x800;
 /** The first capital of some alias written with a small first letter. */
-const ANCHORS = 2;
+const ANCHORS = 0x1000;
 /** A small letter (with BEGINS: the start of an alias written small). */
-const SMALL = 4;
-// Candidate positions carry a flag in their top bit: texts are far shorter than 2^30.
-const MID_WORD = 0x40000000;
-const POSITION = MID_WORD - 1;
-const UNKNOWN_BITS = 255;
-
-let scratch = new Int32Array(4096);
+const SMALL = 0x2000;
+/** A letter with no alphabet index of its own in `all`: in no alias, or past the dense alphabet. */
+const ODD_LETTER = 0x4000;
+/** Makes the first-word loop stop and look: invisible characters, odd letters, anchors. */
+const RARE_UNIT = 0x8000;
+const CANDIDATE = BEGINS | ANCHORS;
+/** Not yet filled; has every bit set, so the candidate test lets it through to be filled. */
+const UNKNOWN_UNIT = -1;
 
 /** A small-letter alias found from its first capital: "von der Leyen" from the L of Leyen. */
+/** For tests: the same scan by other means, to compare with. */
+export interface ScanOptions {
+  /** false: walk every word in the trie, letter by letter, without the first-word index. */
+  firstWordIndex?: boolean;
+  /** Fewer hash bits than 32, so that first words collide. */
+  hashBits?: number;
+}
+
 interface Anchored {
   /** The folded text before the anchor, read backwards from it. */
   before: string;
@@ -36,20 +50,23 @@ interface Anchored {
 /**
  * Finds every alias that starts at a word start and ends at a word end.
  *
- * This is the hot path, in two passes. The first reads the text once and keeps the rare
- * characters where a name can begin: capitals (a capitalized alias cannot start a word written
- * small, and most words start small), caseless letters and digits that begin some alias, and
- * the first capital inside an alias written with a small first letter ("eSafety", "von der
- * Leyen"). Its only branch is on that rare case, so it is nearly always predicted. The second
- * pass walks the trie from each kept word start, one table lookup per character. A walk is
- * bounded by the longest alias, so the scan is linear in the text whatever the number of aliases.
+ * This is the hot path, one pass over the text. Most characters cost one table lookup: a name
+ * can begin only at a rare character, a capital at a word start (a capitalized alias cannot
+ * start a word written small, and most words start small), a caseless letter or digit that
+ * begins some alias, or the first capital inside an alias written with a small first letter
+ * ("eSafety", "von der Leyen"). From a capital, the word is hashed and looked up in the index
+ * of aliases' first words (FirstWords), which also tells whether the next word can continue
+ * any of them; only then is the trie walked, one table lookup per character. The pass then goes
+ * on after that word. A walk is bounded by the longest alias, so the scan is linear in the text
+ * whatever the number of aliases.
  */
 export class Scanner {
-  private readonly bits = new Uint8Array(65536).fill(UNKNOWN_BITS);
+  private readonly units = new Int32Array(65536).fill(UNKNOWN_UNIT);
   /** Folded anchor capital → aliases written small that it anchors. */
   private readonly anchors = new Map<number, Anchored[]>();
   /** Folded first letters of small-letter aliases with no capital at all ("bitcoin"). */
   private readonly smallStarts = new Set<number>();
+  private readonly firstWords: FirstWords | null;
 
   /**
    * @param all every alias
@@ -60,7 +77,9 @@ export class Scanner {
     readonly all: Trie,
     readonly lower: Trie,
     lowerSurfaces: readonly string[],
+    options: ScanOptions = {},
   ) {
+    this.firstWords = options.firstWordIndex === false ? null : new FirstWords(all, options.hashBits);
     for (const surface of lowerSurfaces) {
       const folded = foldString(surface);
       let anchorAt = -1;
@@ -88,71 +107,179 @@ export class Scanner {
 
   scan(text: string): Hits {
     const hits: Hits = { starts: [], ends: [], states: [], tries: [], genitive: [] };
-    const count = this.candidates(text);
-    const at = scratch;
-    let ordered = true;
-    const bits = this.bits;
-    for (let s = 0; s < count; s++) {
-      const packed = at[s] as number;
-      const i = packed & POSITION;
-      const code = text.charCodeAt(i);
-      const x = bits[code] as number;
-      if ((x & BEGINS) !== 0 && (packed & MID_WORD) === 0) {
-        const trie = (x & SMALL) !== 0 ? this.lower : this.all;
-        // The root always has a dense row at offset 0.
-        const v = trie.stepOf(code);
-        const a = v & 0xff;
-        const first = a !== 0xff ? (trie.dense[a] as number) : trie.next(0, v, code);
-        if (first >= 0) walk(trie, text, i, first, hits);
+    const units = this.units;
+    const n = text.length;
+    for (let i = nextCandidate(text, 0, units); i < n; i = nextCandidate(text, i + 1, units)) {
+      let u = units[text.charCodeAt(i)] as number;
+      if (u === UNKNOWN_UNIT) {
+        u = this.fill(text.charCodeAt(i));
+        if ((u & CANDIDATE) === 0) continue;
       }
-      if ((x & ANCHORS) !== 0) {
-        for (const a of this.anchors.get(foldedOf(code)) ?? []) {
-          const start = matchBackward(text, i, a.before);
-          if (start < 0 || wordBefore(text, start) || !isLowercase(text.charCodeAt(start))) continue;
-          const first = this.lower.next(0, this.lower.stepOf(text.charCodeAt(start)), text.charCodeAt(start));
-          if (first < 0) continue;
-          const before = hits.starts.length;
-          walk(this.lower, text, start, first, hits);
-          if (hits.starts.length > before) ordered = false;
-        }
-      }
+      i = this.candidate(text, i, u, hits);
     }
-    if (!ordered) sortHits(hits);
+    // Hits found from an anchor start before it, so they may come out of order.
+    if (!inTextOrder(hits)) sortHits(hits);
     return hits;
   }
 
   /**
-   * Fills `scratch` with the positions of candidate characters; returns how many.
-   * Kept small and separate so the JIT optimizes this loop on its own.
+   * Records the hits that start at `i`, or that a small-letter alias anchored at `i` has.
+   * Returns where the pass goes on: the last character of a word read through here, or `i`.
    */
-  private candidates(text: string): number {
-    const n = text.length;
-    if (scratch.length < n + 1) scratch = new Int32Array(Math.max(n + 1, scratch.length * 2));
-    const out = scratch;
-    const bits = this.bits;
-    let count = 0;
-    for (let i = 0; i < n; i++) {
-      let x = bits[text.charCodeAt(i)] as number;
-      if (x === 0) continue;
-      if (x === UNKNOWN_BITS) x = this.fill(text.charCodeAt(i));
-      // Rare branch: a capital inside a word ("McCarthy", "USA") is kept only as an anchor.
-      const mid = wordBefore(text, i);
-      if (!mid || (x & ANCHORS) !== 0) out[count++] = mid ? i | MID_WORD : i;
+  private candidate(text: string, i: number, u: number, hits: Hits): number {
+    // A capital inside a word ("McCarthy", "USA") is only an anchor.
+    const mid = wordBefore(text, i);
+    let resume = i;
+    if ((u & BEGINS) !== 0 && !mid) {
+      const small = (u & SMALL) !== 0;
+      const through = small ? -1 : this.viaFirstWord(text, i, hits);
+      if (through >= 0) resume = through;
+      else {
+        const trie = small ? this.lower : this.all;
+        const code = text.charCodeAt(i);
+        const first = trie.next(0, trie.stepOf(code), code);
+        if (first >= 0) walk(trie, text, i, i + 1, first, hits);
+      }
     }
-    return count;
+    if ((u & ANCHORS) !== 0) this.anchored(text, i, hits);
+    return resume;
   }
 
-  /** Whether a code unit can begin a name (BEGINS), or anchor one written small (ANCHORS). */
-  private fill(code: number): number {
-    let x = 0;
-    if (classOf(code) === WORD) {
-      const folded = foldedOf(code);
-      if (isLowercase(code)) x = this.smallStarts.has(folded) ? BEGINS | SMALL : 0;
-      else x = (this.all.sparseChild(0, folded) >= 0 ? BEGINS : 0) | (this.anchors.has(folded) ? ANCHORS : 0);
+  /** Small-letter aliases whose first capital is at `i`: read back from it, then walked from their start. */
+  private anchored(text: string, i: number, hits: Hits): void {
+    for (const a of this.anchors.get(foldedOf(text.charCodeAt(i))) ?? []) {
+      const start = matchBackward(text, i, a.before);
+      if (start < 0 || wordBefore(text, start) || !isLowercase(text.charCodeAt(start))) continue;
+      const code = text.charCodeAt(start);
+      const first = this.lower.next(0, this.lower.stepOf(code), code);
+      if (first >= 0) walk(this.lower, text, start, start + 1, first, hits);
     }
-    this.bits[code] = x;
-    return x;
   }
+
+  /**
+   * Records the hits of `all` that start at `start`, a word start, by hashing its first word and
+   * looking it up (see FirstWords) instead of walking it letter by letter. Returns the last
+   * character the pass may skip to, or -1, having recorded nothing, when two first words share
+   * the hash: the caller walks instead.
+   */
+  private viaFirstWord(text: string, start: number, hits: Hits): number {
+    const index = this.firstWords;
+    const units = this.units;
+    const n = text.length;
+    const first = units[text.charCodeAt(start)] as number;
+    if (index === null || (first & ODD_LETTER) !== 0) return -1;
+    // The first letter is hashed here: it may be an anchor too, which stops the tight loop.
+    const h0 = HASH_TABLE[first & 0xff] as number;
+    let j = hashWord(text, start + 1, h0, units);
+    while (j < n) {
+      const u = units[text.charCodeAt(j)] as number;
+      if ((u & RARE_UNIT) === 0) break;
+      // An invisible character, an odd letter or an anchor inside the word: the walk handles
+      // those exactly (and the pass, not skipping this word, finds the anchor).
+      if (u !== UNKNOWN_UNIT) return -1;
+      this.fill(text.charCodeAt(j));
+      j = hashWord(text, start + 1, h0, units);
+    }
+    const h = wordHash;
+    const last = j - 1;
+    const previous = last - 1;
+    const table = index.table;
+    // "Facebooks": the word less a final "s" may be a whole alias (German genitive; see walk).
+    const genitiveAt =
+      previous >= start && text.charCodeAt(last) === 0x73
+        ? index.find(h ^ hashOf(last - start, (units[0x73] as number) & 0xff))
+        : -1;
+    const genitive = genitiveAt < 0 ? -1 : (table[genitiveAt + 1] as number);
+    const at = index.find(h);
+    const state = at < 0 ? -1 : (table[at + 1] as number);
+    if (genitive === AMBIGUOUS || state === AMBIGUOUS) return -1;
+    if (genitive >= 0 && (genitive & 1) === 1 && stateAlong(this.all, text, start, previous) === genitive) {
+      pushHit(hits, start, previous + 1, genitive >> 1, this.all, 1);
+    }
+    if (state < 0) return last;
+    const before = hits.starts.length;
+    if (((table[at + 2] as number) & this.followAt(text, j)) !== 0) {
+      walk(this.all, text, start, last + 1, state, hits);
+    } else if ((state & 1) === 1) {
+      pushHit(hits, start, last + 1, state >> 1, this.all, 0);
+    }
+    // Hashes can collide: a hit stands only if the word really leads to that state.
+    if (hits.starts.length > before && stateAlong(this.all, text, start, last) !== state) truncateHits(hits, before);
+    return last;
+  }
+
+  /** The follow bit (see FirstWords) of the text after a word, at `j`, the first character past it. */
+  private followAt(text: string, j: number): number {
+    const units = this.units;
+    const n = text.length;
+    let spaced = false;
+    for (; j < n; j++) {
+      const code = text.charCodeAt(j);
+      let u = units[code] as number;
+      if (u === UNKNOWN_UNIT) u = this.fill(code);
+      if ((u & SKIP_UNIT) !== 0) continue;
+      if ((u & SPACE_UNIT) !== 0) {
+        spaced = true;
+        continue;
+      }
+      return spaced && (u & WORD_UNIT) !== 0 ? followLetter(u & 0xff) : FOLLOW_OTHER;
+    }
+    return 0;
+  }
+
+  /** Computes and remembers what a code unit means to the scan (see the unit flags above). */
+  private fill(code: number): number {
+    const cls = classOf(code);
+    const folded = foldedOf(code);
+    let u = cls === SKIP ? SKIP_UNIT : cls === SPACE ? SPACE_UNIT : cls === WORD ? WORD_UNIT : 0;
+    if (cls === SKIP) u |= RARE_UNIT;
+    if (cls === WORD) {
+      const a = this.all.stepOf(code) & 0xff;
+      u |= a === 0 || a === 0xff ? a | ODD_LETTER | RARE_UNIT : a;
+      if (isLowercase(code)) u |= this.smallStarts.has(folded) ? BEGINS | SMALL : 0;
+      else
+        u |= (this.all.sparseChild(0, folded) >= 0 ? BEGINS : 0) | (this.anchors.has(folded) ? ANCHORS | RARE_UNIT : 0);
+    }
+    this.units[code] = u;
+    return u;
+  }
+}
+
+/** The hash of the word hashWord read last (a second result, kept out of the hot loop's way). */
+let wordHash = 0;
+
+/**
+ * Hashes a word's letters from `from` (the word's second letter) on, starting from `h`, up to
+ * the first character that is not a plain letter: one that ends the word, or one the caller
+ * must look at (RARE_UNIT). Returns that character's index; the hash is left in wordHash.
+ */
+function hashWord(text: string, from: number, h: number, units: Int32Array): number {
+  const n = text.length;
+  let j = from;
+  for (; j < n; j++) {
+    const u = units[text.charCodeAt(j)] as number;
+    if ((u & (WORD_UNIT | RARE_UNIT)) !== WORD_UNIT) break;
+    h ^= HASH_TABLE[(((j - from + 1) & (HASH_POSITIONS - 1)) << 8) | (u & 0xff)] as number;
+  }
+  wordHash = h;
+  return j;
+}
+
+/** The loop every character goes through: one lookup and one rarely taken branch each. */
+function nextCandidate(text: string, from: number, units: Int32Array): number {
+  const n = text.length;
+  for (let i = from; i < n; i++) {
+    if (((units[text.charCodeAt(i)] as number) & CANDIDATE) !== 0) return i;
+  }
+  return n;
+}
+
+function pushHit(hits: Hits, start: number, end: number, state: number, trie: Trie, genitive: number): void {
+  hits.starts.push(start);
+  hits.ends.push(end);
+  hits.states.push(state);
+  hits.tries.push(trie);
+  hits.genitive.push(genitive);
 }
 
 /** Whether a letter or digit stands right before `i` (invisible characters are looked through). */
@@ -183,6 +310,15 @@ function matchBackward(text: string, end: number, before: string): number {
   return j;
 }
 
+function inTextOrder(hits: Hits): boolean {
+  const { starts, ends } = hits;
+  for (let k = 1; k < starts.length; k++) {
+    const d = (starts[k] as number) - (starts[k - 1] as number);
+    if (d < 0 || (d === 0 && (ends[k] as number) < (ends[k - 1] as number))) return false;
+  }
+  return true;
+}
+
 /** Puts hits found from an anchor back in text order (they start before the anchor). */
 function sortHits(hits: Hits): void {
   const order = hits.starts
@@ -199,13 +335,18 @@ function sortHits(hits: Hits): void {
   hits.genitive = pick(hits.genitive);
 }
 
-function walk(trie: Trie, text: string, start: number, firstEncoded: number, hits: Hits): void {
+/**
+ * Walks the trie from `encoded`, the state reached by the text from `start` up to `from`
+ * (exclusive), whose last character is a letter or digit; records every alias that ends on a
+ * word end (or is followed by a German genitive "s").
+ */
+function walk(trie: Trie, text: string, start: number, from: number, encoded: number, hits: Hits): void {
   const n = text.length;
   const step = trie.step;
   const dense = trie.dense;
   const node = trie.node;
-  let enc = firstEncoded;
-  let j = start + 1;
+  let enc = encoded;
+  let j = from;
   let lastSpace = false;
   let lastWasWord = true;
   for (;;) {
@@ -214,11 +355,7 @@ function walk(trie: Trie, text: string, start: number, firstEncoded: number, hit
     if ((enc & 1) === 1) {
       const genitive = lastWasWord && wordAt(text, j) ? genitiveAt(text, j) : -1;
       if (!lastWasWord || genitive !== -1 || !wordAt(text, j)) {
-        hits.starts.push(start);
-        hits.ends.push(j);
-        hits.states.push(state);
-        hits.tries.push(trie);
-        hits.genitive.push(genitive === -1 ? 0 : 1);
+        pushHit(hits, start, j, state, trie, genitive === -1 ? 0 : 1);
       }
     }
     let code = 0;
@@ -248,6 +385,27 @@ function walk(trie: Trie, text: string, start: number, firstEncoded: number, hit
     lastWasWord = (v & STEP_WORD) !== 0;
     j++;
   }
+}
+
+/** The encoded state reached by the text from `from` to `to` (inclusive), or -1. */
+function stateAlong(trie: Trie, text: string, from: number, to: number): number {
+  let enc = 0;
+  for (let j = from; j <= to; j++) {
+    const code = text.charCodeAt(j);
+    const v = trie.stepOf(code);
+    if (v === STEP_SKIP) continue;
+    enc = trie.next(enc >> 1, v, code);
+    if (enc < 0) return -1;
+  }
+  return enc;
+}
+
+function truncateHits(hits: Hits, length: number): void {
+  hits.starts.length = length;
+  hits.ends.length = length;
+  hits.states.length = length;
+  hits.tries.length = length;
+  hits.genitive.length = length;
 }
 
 /** Whether "s" then the end of the word follows at `j`; returns j or -1. */

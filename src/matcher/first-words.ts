@@ -1,0 +1,137 @@
+import { classOf, SPACE, WORD } from './text-class';
+import type { Trie } from './trie';
+
+/** Alphabet index of a character past the dense alphabet (see Trie). */
+const OVERFLOW = 255;
+/** Slot fields: the word's hash, the encoded trie state after it (0 = empty slot), what may follow. */
+const STRIDE = 4;
+/** The state stored for a hash that two different first words share: the caller walks instead. */
+export const AMBIGUOUS = -2;
+/** What may follow a word: any character but a space, or a space and then a character that is not a letter. */
+export const FOLLOW_OTHER = 1 << 31;
+
+/**
+ * The word hash is tabulation hashing: one random number per (position in the word, letter),
+ * xored together. Unlike a multiplicative hash, a step does not wait on the step before it, so
+ * hashing runs as fast as the letters can be read. Positions past 16 wrap (collisions are
+ * confirmed anyway, see FirstWords).
+ */
+export const HASH_POSITIONS = 16;
+export const HASH_TABLE: Int32Array = (() => {
+  const table = new Int32Array(HASH_POSITIONS * 256);
+  // xorshift32 with a fixed seed: the build and every load compute the same table.
+  let x = 0x9e3779b9;
+  for (let k = 0; k < table.length; k++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    table[k] = x;
+  }
+  return table;
+})();
+
+/** What the letter at `position` in a word, by its alphabet index, adds to the word's hash (by xor). */
+export function hashOf(position: number, alphabetIndex: number): number {
+  return HASH_TABLE[((position & (HASH_POSITIONS - 1)) << 8) | alphabetIndex] as number;
+}
+
+/** The follow bit of a letter that starts the next word, by its alphabet index. Several letters share a bit. */
+export function followLetter(alphabetIndex: number): number {
+  return 1 << (alphabetIndex & 31);
+}
+
+/** The hash's bits are random already (tabulation), so its low bits pick the slot. */
+function slotOf(h: number, mask: number): number {
+  return h & mask;
+}
+
+/**
+ * The first word of every alias, hashed, to the trie state after it.
+ *
+ * A walk from a word start spends most of its time on the first word: one dependent read of a
+ * large table per letter, and a cache miss for most of them once the trie holds thousands of
+ * names. Hashing the word costs arithmetic on small, hot tables; one probe of this index then
+ * says whether any alias starts with that word. Only states that a whole word can end in are
+ * kept: those where an alias ends, or where it goes on with a character that is not a letter or
+ * digit (a space, "&", "."). Each slot also says what may follow the word (`follow`: the first
+ * letters of the next words, folded into 31 bits), so that most walks stop without touching the
+ * trie. Hashes can collide; a hit found through the index is confirmed by walking the word in
+ * the trie (hits are rare).
+ */
+export class FirstWords {
+  readonly table: Int32Array;
+  private readonly mask: number;
+  /** Bits of the hash kept: all of them, except in tests that make collisions happen. */
+  private readonly kept: number;
+
+  constructor(trie: Trie, hashBits = 32) {
+    this.kept = hashBits >= 32 ? -1 : (1 << hashBits) - 1;
+    const found: number[] = [];
+    // Depth-first over letter and digit edges from the root, carrying each path's hash.
+    const stack: number[] = [0, 0, 0];
+    while (stack.length > 0) {
+      const depth = stack.pop() as number;
+      const h = stack.pop() as number;
+      const state = stack.pop() as number;
+      let follow = 0;
+      for (let e = trie.first[state] as number; e < (trie.first[state + 1] as number); e++) {
+        const code = trie.chars[e] as number;
+        const cls = classOf(code);
+        if (cls === WORD) {
+          // Words with a letter past the alphabet are left to the walk (the scan does the same).
+          const a = trie.alpha[code] as number;
+          if (a !== OVERFLOW) stack.push(e + 1, h ^ hashOf(depth, a), depth + 1);
+        } else if (cls === SPACE) follow |= followAfterSpace(trie, e + 1);
+        else follow |= FOLLOW_OTHER;
+      }
+      if (state !== 0 && (follow !== 0 || trie.hasOutput(state))) found.push(h, trie.encoded(state), follow);
+    }
+    let size = 16;
+    while (size < (found.length / 3) * 2) size *= 2;
+    this.mask = size - 1;
+    this.table = new Int32Array(STRIDE * size);
+    for (let k = 0; k < found.length; k += 3) {
+      this.insert(found[k] as number, found[k + 1] as number, found[k + 2] as number);
+    }
+  }
+
+  private insert(hash: number, encoded: number, follow: number): void {
+    const h = hash & this.kept;
+    const table = this.table;
+    for (let slot = slotOf(h, this.mask); ; slot = (slot + 1) & this.mask) {
+      const at = STRIDE * slot;
+      if (table[at + 1] === 0) {
+        table[at] = h;
+        table[at + 1] = encoded;
+        table[at + 2] = follow;
+        return;
+      }
+      if (table[at] === h) {
+        table[at + 1] = AMBIGUOUS;
+        return;
+      }
+    }
+  }
+
+  /** Where the word with this hash sits in `table` (its hash at [at], state at [at + 1], follow at [at + 2]); -1 if no alias starts with it. */
+  find(hash: number): number {
+    const h = hash & this.kept;
+    const table = this.table;
+    const mask = this.mask;
+    for (let slot = slotOf(h, mask); ; slot = (slot + 1) & mask) {
+      const at = STRIDE * slot;
+      if (table[at + 1] === 0) return -1;
+      if (table[at] === h) return at;
+    }
+  }
+}
+
+/** The follow bits of the characters an alias may go on with after a space. */
+function followAfterSpace(trie: Trie, state: number): number {
+  let follow = 0;
+  for (let e = trie.first[state] as number; e < (trie.first[state + 1] as number); e++) {
+    const code = trie.chars[e] as number;
+    follow |= classOf(code) === WORD ? followLetter(trie.alpha[code] as number) : FOLLOW_OTHER;
+  }
+  return follow;
+}

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { startsUncapitalized } from '../../src/matcher/letter-case';
+import { type Hits, Scanner, type ScanOptions } from '../../src/matcher/scan';
+import { foldString } from '../../src/matcher/text-class';
+import { buildTrie, Trie } from '../../src/matcher/trie';
+import { realEngine } from '../helpers/dataset';
+
+// The first-word index is a shortcut: the scan must find exactly what a letter-by-letter walk of
+// the trie finds. Aliases and texts are drawn from a few letters, so that words share prefixes,
+// end in a genitive "s", carry accents, soft hyphens and anchors, and hashes collide when asked to.
+const LETTERS = ['a', 'b', 's', 'A', 'B', 'S', 'É', 'é', 'ß', '7'];
+const SEPARATORS = [' ', '  ', '-', '&', '.', "'", '’', '\u00a0'];
+const word = fc.array(fc.constantFrom(...LETTERS), { minLength: 1, maxLength: 5 }).map((w) => w.join(''));
+const alias = fc
+  .tuple(word, fc.array(fc.tuple(fc.constantFrom(...SEPARATORS), word), { maxLength: 2 }))
+  .map(([head, rest]) => head + rest.map(([sep, w]) => sep + w).join(''));
+const aliases = fc.uniqueArray(alias, { minLength: 1, maxLength: 40 });
+const NOISE = [' ', ', ', '. ', '\u00ad', '\u200b', 's', "'s ", '\n', 'x', 'Q'];
+
+function scannerFor(surfaces: string[], options: ScanOptions): Scanner {
+  const folded = surfaces.map(foldString);
+  const lower = surfaces.map((s, i) => (startsUncapitalized(s) ? (folded[i] as string) : ''));
+  return new Scanner(
+    Trie.deserialize(buildTrie(folded)),
+    Trie.deserialize(buildTrie(lower)),
+    surfaces.filter(startsUncapitalized),
+    options,
+  );
+}
+
+const rows = (hits: Hits) => hits.starts.map((s, i) => `${s}:${hits.ends[i]}:${hits.states[i]}:${hits.genitive[i]}`);
+
+describe('scan with the first-word index', () => {
+  it('finds exactly what the letter-by-letter walk finds', () => {
+    fc.assert(
+      fc.property(
+        aliases.chain((list) =>
+          fc.tuple(
+            fc.constant(list),
+            fc
+              .array(fc.oneof(fc.constantFrom(...list), fc.constantFrom(...NOISE), word), { maxLength: 40 })
+              .map((parts) => parts.join('')),
+            fc.constantFrom(32, 3, 1),
+          ),
+        ),
+        ([list, text, hashBits]) => {
+          const reference = rows(scannerFor(list, { firstWordIndex: false }).scan(text));
+          expect(rows(scannerFor(list, { hashBits }).scan(text))).toEqual(reference);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('finds exactly what the walk finds with the real dataset, on news-like text', () => {
+    const data = realEngine().dataset.matcher;
+    const make = (options: ScanOptions) =>
+      new Scanner(Trie.deserialize(data.trie), Trie.deserialize(data.lowerTrie), data.lowerSurfaces, options);
+    const indexed = make({});
+    const walked = make({ firstWordIndex: false });
+    const text =
+      'Věra Jourová met eSafety officials. Die Bundeskartellamts-Chefin sprach über Facebooks Pläne; ' +
+      'Ursula von der Leyen, Margrethe Vestager and the U.S. Federal Trade Commission (FTC) replied. ' +
+      'AT&T and Alphabet Inc. filed with the SEC. Face\u00adbook’s and Google’s lawyers, Sen. Elizabeth Warren.';
+    expect(rows(indexed.scan(text)).length).toBeGreaterThan(8);
+    expect(rows(indexed.scan(text))).toEqual(rows(walked.scan(text)));
+  });
+});
