@@ -4,7 +4,7 @@ import type { Trie } from './trie';
 /** Alphabet index of a character past the dense alphabet (see Trie). */
 const OVERFLOW = 255;
 /** Slot fields: the word's hash, the encoded trie state after it (0 = empty slot), what may follow. */
-const STRIDE = 4;
+const STRIDE = 2;
 /** The state stored for a hash that two different first words share: the caller walks instead. */
 export const AMBIGUOUS = -2;
 /** What may follow a word: any character but a space, or a space and then a character that is not a letter. */
@@ -60,6 +60,8 @@ function slotOf(h: number, mask: number): number {
  */
 export class FirstWords {
   readonly table: Int32Array;
+  /** What may follow each slot's word (read only for words found, so kept apart from the probed table). */
+  readonly follows: Int32Array;
   private readonly mask: number;
   /** Bits of the hash kept: all of them, except in tests that make collisions happen. */
   private readonly kept: number;
@@ -90,6 +92,7 @@ export class FirstWords {
     while (size < (found.length / 3) * 2) size *= 2;
     this.mask = size - 1;
     this.table = new Int32Array(STRIDE * size);
+    this.follows = new Int32Array(size);
     for (let k = 0; k < found.length; k += 3) {
       this.insert(found[k] as number, found[k + 1] as number, found[k + 2] as number);
     }
@@ -103,7 +106,7 @@ export class FirstWords {
       if (table[at + 1] === 0) {
         table[at] = h;
         table[at + 1] = encoded;
-        table[at + 2] = follow;
+        this.follows[slot] = follow;
         return;
       }
       if (table[at] === h) {

@@ -30,6 +30,8 @@ const ODD_LETTER = 0x4000;
 /** Makes the first-word loop stop and look: invisible characters, odd letters, anchors. */
 const RARE_UNIT = 0x8000;
 const CANDIDATE = BEGINS | ANCHORS;
+/** Bits 16-23 of an anchor's unit: 1 + the index of its list in Scanner.anchorLists. */
+const ANCHOR_LIST = 16;
 /** Not yet filled; has every bit set, so the candidate test lets it through to be filled. */
 const UNKNOWN_UNIT = -1;
 
@@ -64,6 +66,8 @@ export class Scanner {
   private readonly units = new Int32Array(65536).fill(UNKNOWN_UNIT);
   /** Folded anchor capital → aliases written small that it anchors. */
   private readonly anchors = new Map<number, Anchored[]>();
+  /** The same lists, by the number an anchor's unit carries (see ANCHOR_LIST). */
+  private readonly anchorLists: Anchored[][];
   /** Folded first letters of small-letter aliases with no capital at all ("bitcoin"). */
   private readonly smallStarts = new Set<number>();
   private readonly firstWords: FirstWords | null;
@@ -103,6 +107,7 @@ export class Scanner {
       list.push({ before: folded.slice(0, anchorAt) });
       this.anchors.set(anchor, list);
     }
+    this.anchorLists = [...this.anchors.values()].slice(0, 255);
   }
 
   scan(text: string): Hits {
@@ -141,13 +146,13 @@ export class Scanner {
         if (first >= 0) walk(trie, text, i, i + 1, first, hits);
       }
     }
-    if ((u & ANCHORS) !== 0) this.anchored(text, i, hits);
+    if ((u & ANCHORS) !== 0) this.anchored(text, i, u, hits);
     return resume;
   }
 
   /** Small-letter aliases whose first capital is at `i`: read back from it, then walked from their start. */
-  private anchored(text: string, i: number, hits: Hits): void {
-    for (const a of this.anchors.get(foldedOf(text.charCodeAt(i))) ?? []) {
+  private anchored(text: string, i: number, u: number, hits: Hits): void {
+    for (const a of this.anchorLists[((u >>> ANCHOR_LIST) & 0xff) - 1] ?? []) {
       const start = matchBackward(text, i, a.before);
       if (start < 0 || wordBefore(text, start) || !isLowercase(text.charCodeAt(start))) continue;
       const code = text.charCodeAt(start);
@@ -169,16 +174,20 @@ export class Scanner {
     const first = units[text.charCodeAt(start)] as number;
     if (index === null || (first & ODD_LETTER) !== 0) return -1;
     // The first letter is hashed here: it may be an anchor too, which stops the tight loop.
-    const h0 = HASH_TABLE[first & 0xff] as number;
-    let j = hashWord(text, start + 1, h0, units);
+    let j = hashWord(text, start + 1, start, HASH_TABLE[first & 0xff] as number, units);
+    let stop = -1;
     while (j < n) {
-      const u = units[text.charCodeAt(j)] as number;
+      const code = text.charCodeAt(j);
+      let u = units[code] as number;
       if ((u & RARE_UNIT) === 0) break;
-      // An invisible character, an odd letter or an anchor inside the word: the walk handles
-      // those exactly (and the pass, not skipping this word, finds the anchor).
-      if (u !== UNKNOWN_UNIT) return -1;
-      this.fill(text.charCodeAt(j));
-      j = hashWord(text, start + 1, h0, units);
+      if (u === UNKNOWN_UNIT) u = this.fill(code);
+      // An invisible character or an odd letter: the walk handles those exactly.
+      if ((u & (SKIP_UNIT | ODD_LETTER)) !== 0) return -1;
+      if ((u & WORD_UNIT) === 0) break;
+      // An anchor inside the word ("USA" for the A of "xAI"): a letter of the word, which the pass
+      // must still look at from there.
+      if ((u & ANCHORS) !== 0 && stop < 0) stop = j;
+      j = hashWord(text, j + 1, start, wordHash ^ hashOf(j - start, u & 0xff), units);
     }
     const h = wordHash;
     const last = j - 1;
@@ -196,16 +205,17 @@ export class Scanner {
     if (genitive >= 0 && (genitive & 1) === 1 && stateAlong(this.all, text, start, previous) === genitive) {
       pushHit(hits, start, previous + 1, genitive >> 1, this.all, 1);
     }
-    if (state < 0) return last;
+    const resume = stop >= 0 ? stop - 1 : last;
+    if (state < 0) return resume;
     const before = hits.starts.length;
-    if (((table[at + 2] as number) & this.followAt(text, j)) !== 0) {
+    if (((index.follows[at >> 1] as number) & this.followAt(text, j)) !== 0) {
       walk(this.all, text, start, last + 1, state, hits);
     } else if ((state & 1) === 1) {
       pushHit(hits, start, last + 1, state >> 1, this.all, 0);
     }
     // Hashes can collide: a hit stands only if the word really leads to that state.
     if (hits.starts.length > before && stateAlong(this.all, text, start, last) !== state) truncateHits(hits, before);
-    return last;
+    return resume;
   }
 
   /** The follow bit (see FirstWords) of the text after a word, at `j`, the first character past it. */
@@ -227,6 +237,13 @@ export class Scanner {
     return 0;
   }
 
+  /** The anchor bits of a folded capital: ANCHORS and its list's number, or 0. */
+  private anchorUnit(folded: number): number {
+    const list = this.anchors.get(folded);
+    const index = list ? this.anchorLists.indexOf(list) : -1;
+    return index < 0 ? 0 : ANCHORS | RARE_UNIT | ((index + 1) << ANCHOR_LIST);
+  }
+
   /** Computes and remembers what a code unit means to the scan (see the unit flags above). */
   private fill(code: number): number {
     const cls = classOf(code);
@@ -238,7 +255,7 @@ export class Scanner {
       u |= a === 0 || a === 0xff ? a | ODD_LETTER | RARE_UNIT : a;
       if (isLowercase(code)) u |= this.smallStarts.has(folded) ? BEGINS | SMALL : 0;
       else
-        u |= (this.all.sparseChild(0, folded) >= 0 ? BEGINS : 0) | (this.anchors.has(folded) ? ANCHORS | RARE_UNIT : 0);
+        u |= (this.all.sparseChild(0, folded) >= 0 ? BEGINS : 0) | this.anchorUnit(folded);
     }
     this.units[code] = u;
     return u;
@@ -249,17 +266,17 @@ export class Scanner {
 let wordHash = 0;
 
 /**
- * Hashes a word's letters from `from` (the word's second letter) on, starting from `h`, up to
+ * Hashes a word's letters from `from` on (`start` is the word's first letter), starting from `h`, up to
  * the first character that is not a plain letter: one that ends the word, or one the caller
  * must look at (RARE_UNIT). Returns that character's index; the hash is left in wordHash.
  */
-function hashWord(text: string, from: number, h: number, units: Int32Array): number {
+function hashWord(text: string, from: number, start: number, h: number, units: Int32Array): number {
   const n = text.length;
   let j = from;
   for (; j < n; j++) {
     const u = units[text.charCodeAt(j)] as number;
     if ((u & (WORD_UNIT | RARE_UNIT)) !== WORD_UNIT) break;
-    h ^= HASH_TABLE[(((j - from + 1) & (HASH_POSITIONS - 1)) << 8) | (u & 0xff)] as number;
+    h ^= HASH_TABLE[(((j - start) & (HASH_POSITIONS - 1)) << 8) | (u & 0xff)] as number;
   }
   wordHash = h;
   return j;
