@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../src/analysis/engine';
-import { buildTrie } from '../src/matcher/trie';
 import { loadArticles } from './lib/bench/corpus-text';
 import {
   ahoCorasickPackage,
@@ -26,6 +25,7 @@ import {
   leftmostLongest,
 } from './lib/bench/engines';
 import { coldStart, median, memoryBytes, quantile, timed } from './lib/bench/measure';
+import { serializeScanner } from './lib/bench/serialized-scanner';
 import { syntheticAliases } from './lib/bench/synthetic-aliases';
 import { loadCompiledDataset, MATCHER_ASSET } from './lib/compiled-dataset';
 
@@ -162,14 +162,7 @@ function measureEngine(
         row.bytes = statSync(MATCHER_ASSET).size;
       } else {
         const file = join(workDir, `trie-${aliases.length}.json`);
-        writeFileSync(
-          file,
-          JSON.stringify({
-            all: buildTrie(aliases.map((a) => a.folded)),
-            lower: buildTrie(aliases.map((a) => (a.capital ? '' : a.folded))),
-            lowerSurfaces: aliases.filter((a) => !a.capital).map((a) => a.surface),
-          }),
-        );
+        writeFileSync(file, JSON.stringify(serializeScanner(aliases)));
         const cold = coldStart(file, 'trie');
         row.coldStartMs = cold.ms;
         row.memoryMb = cold.bytes / 1e6;

@@ -1,9 +1,10 @@
 import { TITLES } from '../matcher/context-rules';
 import type { CompiledGuard, MatcherData } from '../matcher/data';
 import { PatternKind } from '../matcher/data';
+import { FirstWords } from '../matcher/first-words';
 import { startsUncapitalized } from '../matcher/letter-case';
 import { foldString } from '../matcher/text-class';
-import { buildTrie } from '../matcher/trie';
+import { buildTrie, Trie } from '../matcher/trie';
 import type { EntityFile } from './schema';
 
 /** The asset the background worker loads: card data plus the matcher's automaton. */
@@ -114,8 +115,10 @@ export function compileMatcher(
   tickers: Record<string, number[]>,
   types: string,
 ): MatcherData {
+  const trie = buildTrie(patterns.map((p) => p.folded));
   return {
-    trie: buildTrie(patterns.map((p) => p.folded)),
+    trie,
+    firstWords: FirstWords.build(Trie.deserialize(trie)).serialize(),
     lowerTrie: buildTrie(patterns.map((p) => (startsUncapitalized(p.surface) ? p.folded : ''))),
     lowerSurfaces: patterns.filter((p) => startsUncapitalized(p.surface)).map((p) => p.surface),
     patterns: patterns.flatMap((p) => [p.entity, p.kind, p.guard]),

@@ -1,3 +1,4 @@
+import type { SerializedFirstWords } from './first-words';
 import type { SerializedTrie } from './trie';
 
 /** How a pattern names its entity; the order is also the priority when two forms tie. */
@@ -33,6 +34,8 @@ export interface CompiledGuard {
 /** Everything the matcher needs, produced at build time and loaded by the background worker. */
 export interface MatcherData {
   trie: SerializedTrie;
+  /** The first words of the trie's aliases, indexed at build time (see FirstWords). */
+  firstWords: SerializedFirstWords;
   /**
    * The same patterns restricted to those whose first letter is not a capital. A word that
    * starts with a small letter is looked up only here: "Rosenstein" can never be "rosenstein",

@@ -1,3 +1,4 @@
+import { decodeUint32, encodeArray } from './base64';
 import { classOf, SPACE, WORD } from './text-class';
 import type { Trie } from './trie';
 
@@ -58,16 +59,29 @@ function slotOf(h: number, mask: number): number {
  * trie. Hashes can collide; a hit found through the index is confirmed by walking the word in
  * the trie (hits are rare).
  */
+/** The index as the build ships it: the two arrays in base64 (see base64.ts). */
+export interface SerializedFirstWords {
+  table: string;
+  follows: string;
+}
+
 export class FirstWords {
-  readonly table: Int32Array;
-  /** What may follow each slot's word (read only for words found, so kept apart from the probed table). */
-  readonly follows: Int32Array;
   private readonly mask: number;
   /** Bits of the hash kept: all of them, except in tests that make collisions happen. */
   private readonly kept: number;
 
-  constructor(trie: Trie, hashBits = 32) {
+  private constructor(
+    readonly table: Int32Array,
+    /** What may follow each slot's word (read only for words found, so kept apart from the probed table). */
+    readonly follows: Int32Array,
+    hashBits: number,
+  ) {
+    this.mask = follows.length - 1;
     this.kept = hashBits >= 32 ? -1 : (1 << hashBits) - 1;
+  }
+
+  /** Indexes the first words of a trie's aliases: at build time, or in tests. */
+  static build(trie: Trie, hashBits = 32): FirstWords {
     const found: number[] = [];
     // Depth-first over letter and digit edges from the root, carrying each path's hash.
     const stack: number[] = [0, 0, 0];
@@ -90,12 +104,33 @@ export class FirstWords {
     }
     let size = 16;
     while (size < (found.length / 3) * 2) size *= 2;
-    this.mask = size - 1;
-    this.table = new Int32Array(STRIDE * size);
-    this.follows = new Int32Array(size);
+    const index = new FirstWords(new Int32Array(STRIDE * size), new Int32Array(size), hashBits);
     for (let k = 0; k < found.length; k += 3) {
-      this.insert(found[k] as number, found[k + 1] as number, found[k + 2] as number);
+      index.insert(found[k] as number, found[k + 1] as number, found[k + 2] as number);
     }
+    return index;
+  }
+
+  /** Loads a shipped index; throws on arrays that cannot be one. */
+  static deserialize(data: SerializedFirstWords): FirstWords {
+    const table = decodeUint32(data.table);
+    const follows = decodeUint32(data.follows);
+    const size = follows.length;
+    if (size < 1 || (size & (size - 1)) !== 0 || table.length !== STRIDE * size) {
+      throw new Error('matcher data: the first-word index is malformed');
+    }
+    return new FirstWords(
+      new Int32Array(table.buffer, table.byteOffset, table.length),
+      new Int32Array(follows.buffer, follows.byteOffset, follows.length),
+      32,
+    );
+  }
+
+  serialize(): SerializedFirstWords {
+    return {
+      table: encodeArray(new Uint32Array(this.table.buffer, this.table.byteOffset, this.table.length)),
+      follows: encodeArray(new Uint32Array(this.follows.buffer, this.follows.byteOffset, this.follows.length)),
+    };
   }
 
   private insert(hash: number, encoded: number, follow: number): void {

@@ -1,4 +1,5 @@
 import type { MatcherData } from './data';
+import { FirstWords } from './first-words';
 import { type Mention, resolve } from './resolve';
 import { Scanner } from './scan';
 import { Trie } from './trie';
@@ -14,7 +15,12 @@ export interface Matcher {
 
 /** Loads the build-time automaton; the returned matcher is pure and reusable. */
 export function createMatcher(data: MatcherData): Matcher {
-  const scanner = new Scanner(Trie.deserialize(data.trie), Trie.deserialize(data.lowerTrie), data.lowerSurfaces);
+  const scanner = new Scanner(
+    Trie.deserialize(data.trie),
+    Trie.deserialize(data.lowerTrie),
+    data.lowerSurfaces,
+    FirstWords.deserialize(data.firstWords),
+  );
   return {
     match(text: string): Mention[] {
       if (typeof text !== 'string' || text.length === 0) return [];

@@ -1,4 +1,12 @@
-import { AMBIGUOUS, FirstWords, FOLLOW_OTHER, followLetter, HASH_POSITIONS, HASH_TABLE, hashOf } from './first-words';
+import {
+  AMBIGUOUS,
+  type FirstWords,
+  FOLLOW_OTHER,
+  followLetter,
+  HASH_POSITIONS,
+  HASH_TABLE,
+  hashOf,
+} from './first-words';
 import { isLowercase } from './letter-case';
 import { classOf, foldedOf, foldString, SKIP, SPACE, WORD } from './text-class';
 import { STEP_SKIP, STEP_SPACE, STEP_UNKNOWN, STEP_WORD, type Trie } from './trie';
@@ -36,14 +44,6 @@ const ANCHOR_LIST = 16;
 const UNKNOWN_UNIT = -1;
 
 /** A small-letter alias found from its first capital: "von der Leyen" from the L of Leyen. */
-/** For tests: the same scan by other means, to compare with. */
-export interface ScanOptions {
-  /** false: walk every word in the trie, letter by letter, without the first-word index. */
-  firstWordIndex?: boolean;
-  /** Fewer hash bits than 32, so that first words collide. */
-  hashBits?: number;
-}
-
 interface Anchored {
   /** The folded text before the anchor, read backwards from it. */
   before: string;
@@ -81,9 +81,9 @@ export class Scanner {
     readonly all: Trie,
     readonly lower: Trie,
     lowerSurfaces: readonly string[],
-    options: ScanOptions = {},
+    firstWords: FirstWords | null,
   ) {
-    this.firstWords = options.firstWordIndex === false ? null : new FirstWords(all, options.hashBits);
+    this.firstWords = firstWords;
     for (const surface of lowerSurfaces) {
       const folded = foldString(surface);
       let anchorAt = -1;
@@ -254,8 +254,7 @@ export class Scanner {
       const a = this.all.stepOf(code) & 0xff;
       u |= a === 0 || a === 0xff ? a | ODD_LETTER | RARE_UNIT : a;
       if (isLowercase(code)) u |= this.smallStarts.has(folded) ? BEGINS | SMALL : 0;
-      else
-        u |= (this.all.sparseChild(0, folded) >= 0 ? BEGINS : 0) | this.anchorUnit(folded);
+      else u |= (this.all.sparseChild(0, folded) >= 0 ? BEGINS : 0) | this.anchorUnit(folded);
     }
     this.units[code] = u;
     return u;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FirstWords } from '../../src/matcher/first-words';
 import { startsUncapitalized } from '../../src/matcher/letter-case';
-import { type Hits, Scanner, type ScanOptions } from '../../src/matcher/scan';
+import { type Hits, Scanner } from '../../src/matcher/scan';
 import { foldString } from '../../src/matcher/text-class';
 import { buildTrie, Trie } from '../../src/matcher/trie';
 import { realEngine } from '../helpers/dataset';
@@ -18,15 +19,13 @@ const alias = fc
 const aliases = fc.uniqueArray(alias, { minLength: 1, maxLength: 40 });
 const NOISE = [' ', ', ', '. ', '\u00ad', '\u200b', 's', "'s ", '\n', 'x', 'Q'];
 
-function scannerFor(surfaces: string[], options: ScanOptions): Scanner {
+/** A scanner with the first-word index (hashes cut to `hashBits`), or without it: null. */
+function scannerFor(surfaces: string[], hashBits: number | null): Scanner {
   const folded = surfaces.map(foldString);
   const lower = surfaces.map((s, i) => (startsUncapitalized(s) ? (folded[i] as string) : ''));
-  return new Scanner(
-    Trie.deserialize(buildTrie(folded)),
-    Trie.deserialize(buildTrie(lower)),
-    surfaces.filter(startsUncapitalized),
-    options,
-  );
+  const all = Trie.deserialize(buildTrie(folded));
+  const index = hashBits === null ? null : FirstWords.build(all, hashBits);
+  return new Scanner(all, Trie.deserialize(buildTrie(lower)), surfaces.filter(startsUncapitalized), index);
 }
 
 const rows = (hits: Hits) => hits.starts.map((s, i) => `${s}:${hits.ends[i]}:${hits.states[i]}:${hits.genitive[i]}`);
@@ -45,25 +44,37 @@ describe('scan with the first-word index', () => {
           ),
         ),
         ([list, text, hashBits]) => {
-          const reference = rows(scannerFor(list, { firstWordIndex: false }).scan(text));
-          expect(rows(scannerFor(list, { hashBits }).scan(text))).toEqual(reference);
+          const reference = rows(scannerFor(list, null).scan(text));
+          expect(rows(scannerFor(list, hashBits).scan(text))).toEqual(reference);
         },
       ),
       { numRuns: 1500 },
     );
   });
 
-  it('finds exactly what the walk finds with the real dataset, on news-like text', () => {
+  it('finds exactly what the walk finds with the real dataset and its shipped index, on news-like text', () => {
     const data = realEngine().dataset.matcher;
-    const make = (options: ScanOptions) =>
-      new Scanner(Trie.deserialize(data.trie), Trie.deserialize(data.lowerTrie), data.lowerSurfaces, options);
-    const indexed = make({});
-    const walked = make({ firstWordIndex: false });
+    const make = (index: FirstWords | null) =>
+      new Scanner(Trie.deserialize(data.trie), Trie.deserialize(data.lowerTrie), data.lowerSurfaces, index);
+    const indexed = make(FirstWords.deserialize(data.firstWords));
+    const walked = make(null);
     const text =
       'Věra Jourová met eSafety officials. Die Bundeskartellamts-Chefin sprach über Facebooks Pläne; ' +
       'Ursula von der Leyen, Margrethe Vestager and the U.S. Federal Trade Commission (FTC) replied. ' +
       'AT&T and Alphabet Inc. filed with the SEC. Face\u00adbook’s and Google’s lawyers, Sen. Elizabeth Warren.';
     expect(rows(indexed.scan(text)).length).toBeGreaterThan(8);
     expect(rows(indexed.scan(text))).toEqual(rows(walked.scan(text)));
+  });
+});
+
+describe('the shipped first-word index', () => {
+  it('loads back as it was built, and a malformed one is refused with a clear error', () => {
+    const data = realEngine().dataset.matcher;
+    const loaded = FirstWords.deserialize(data.firstWords);
+    expect(loaded.serialize()).toEqual(data.firstWords);
+    expect(FirstWords.build(Trie.deserialize(data.trie)).serialize()).toEqual(data.firstWords);
+    expect(() => FirstWords.deserialize({ table: data.firstWords.table, follows: 'AAAA' })).toThrow(
+      /first-word index is malformed/,
+    );
   });
 });

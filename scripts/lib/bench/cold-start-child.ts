@@ -3,12 +3,11 @@
  * JSON and getting ready for the first article. Prints the milliseconds.
  *   dataset: the generated matcher asset (matcher.json), as the background loads it; entity
  *            data is parsed later, one entity at a time, when the cast needs it
- *   trie:    the two bare serialized tries of a synthetic alias set
+ *   trie:    the serialized tries and first-word index of a synthetic alias set
  */
 import { readFileSync } from 'node:fs';
 import { createMatcher } from '../../../src/matcher';
-import { Scanner } from '../../../src/matcher/scan';
-import { Trie } from '../../../src/matcher/trie';
+import { loadScanner } from './serialized-scanner';
 
 const [file, mode] = process.argv.slice(2) as [string, 'dataset' | 'trie'];
 const json = readFileSync(file, 'utf8');
@@ -27,7 +26,7 @@ if (mode === 'dataset') {
   matcher.match('Officials met on Thursday.');
   kept = matcher;
 } else {
-  const scanner = new Scanner(Trie.deserialize(parsed.all), Trie.deserialize(parsed.lower), parsed.lowerSurfaces);
+  const scanner = loadScanner(parsed);
   scanner.scan('Officials met on Thursday.');
   kept = scanner;
 }

@@ -6,9 +6,8 @@
  */
 import AhoCorasick from 'ahocorasick';
 import { isLowercase, startsUncapitalized } from '../../../src/matcher/letter-case';
-import { Scanner } from '../../../src/matcher/scan';
 import { classOf, foldedOf, SKIP, SPACE, WORD } from '../../../src/matcher/text-class';
-import { buildTrie, Trie } from '../../../src/matcher/trie';
+import { loadScanner, serializeScanner } from './serialized-scanner';
 
 export interface Hit {
   start: number;
@@ -92,16 +91,10 @@ function onBoundaries(text: string, start: number, end: number): boolean {
 export const dramatis: EngineSpec = {
   name: 'dramatis trie',
   build(aliases) {
-    const all = buildTrie(aliases.map((a) => a.folded));
-    const lower = buildTrie(aliases.map((a) => (a.capital ? '' : a.folded)));
-    const scanner = new Scanner(
-      Trie.deserialize(all),
-      Trie.deserialize(lower),
-      aliases.filter((a) => !a.capital).map((a) => a.surface),
-    );
+    const serialized = serializeScanner(aliases);
+    const scanner = loadScanner(serialized);
     return {
-      bytes: JSON.stringify({ all, lower, lowerSurfaces: aliases.filter((a) => !a.capital).map((a) => a.surface) })
-        .length,
+      bytes: JSON.stringify(serialized).length,
       keep: scanner,
       run(input) {
         const hits = scanner.scan(input.original);
