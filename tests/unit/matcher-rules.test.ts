@@ -109,4 +109,17 @@ describe('matcher rules', () => {
     expect(linked('Lawmakers in Westminster debated the bill as MPs returned.')).toContain('Westminster→uk-parliament');
     expect(linked('The Zoom meeting drew video calls from around the world.')).toContain('Zoom→zoom');
   });
+
+  it('leaves a national commission named by a qualifier after "Commission" or "Kommission"', () => {
+    const french =
+      'La Commission européenne n’est pas concernée. Le dossier va à la Commission des infractions fiscales, puis à la Commission nationale de contrôle.';
+    expect(linked(french)).toEqual(['Commission européenne→european-commission']);
+    const german = 'Die EU-Kommission prüft den Fall. Die Kommission für Jugendmedienschutz hat sich nicht geäußert.';
+    expect(linked(german)).toEqual(['EU-Kommission→european-commission']);
+    // The qualifier is needed: the bare word after the full name still means the European Commission.
+    expect(linked('La Commission européenne a infligé une amende. La Commission a aussi ouvert une enquête.')).toEqual([
+      'Commission européenne→european-commission',
+      'Commission→european-commission',
+    ]);
+  });
 });
