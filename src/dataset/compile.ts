@@ -74,7 +74,12 @@ function patternsOf(entity: EntityFile, index: number, guards: CompiledGuard[]):
   for (const former of entity.formerNames ?? []) {
     if (!guardedTexts.has(foldString(former.name))) add(former.name, PatternKind.Former);
   }
-  if (surname && foldedSurname !== foldString(entity.name)) add(surname, PatternKind.Surname);
+  if (surname && foldedSurname !== foldString(entity.name)) {
+    add(surname, PatternKind.Surname);
+    // A two-part surname is written both ways: "Inman Grant" and "Inman-Grant".
+    const variant = /\s/.test(surname) ? surname.replace(/\s+/g, '-') : surname.replace(/(?<=\p{L})-(?=\p{L})/gu, ' ');
+    if (variant !== surname) add(variant, PatternKind.Surname);
+  }
   // One entry per written form: the strongest kind wins when a form is declared twice. Forms
   // that differ only in capitals stay apart ("Senate intelligence committee"), since the
   // capitalization check compares the text with the form as written.

@@ -250,6 +250,14 @@ export const TEMPORAL_WORDS = new Set([
 export const CORPORATE_SUFFIX =
   /^,?[ \u00a0]+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|SE|NV|N\.V|GmbH|Holdings|Platforms|Technologies)\b/;
 
+/**
+ * Right after a company's name, the company speaks or is spoken for: "Apple said", "Apple
+ * declined to comment", "Apple did not immediately respond", "an Apple spokesperson", "Meta a
+ * déclaré", "Google teilte mit". A fruit, a river or a signal does none of these.
+ */
+export const COMPANY_VOICE =
+  /^(?:['’]s)?[ \u00a0]+(?:spokes(?:man|woman|person|people)\b|representatives?\b|(?:also |has |had |have |later |previously )?(?:said|says|declined|denied|confirmed|announced|told|argued|responded|replied|disputed|did not|didn['’]t|does not|doesn['’]t|has not|hasn['’]t|would not|wouldn['’]t)\b|(?:sagte|erklärte|teilte|kündigte|bestätigte|dementierte)\b|a (?:déclaré|indiqué|annoncé|affirmé|répondu|confirmé)\b|n['’]a pas\b|(?:dijo|afirmó|anunció|declaró|explicó|aseguró)(?![\p{L}]))/u;
+
 /** "(FB.O)", "(NASDAQ: AAPL)", "(Nasdaq:GOOGL)", "NYSE: TWTR". */
 export const TICKER_PATTERN =
   /\(\s*(?:(?:NASDAQ|Nasdaq|NYSE|Nyse|LSE|LON|TSX|ASX|HKEX|HKG|TYO|EPA|ETR|FRA|AMS|SIX|KRX|NSE|BSE|OTC)\s*:\s*)?([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\s*\)|\b(?:NASDAQ|Nasdaq|NYSE)\s*:\s*([A-Z][A-Z0-9.]{0,7})/g;

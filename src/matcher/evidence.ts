@@ -1,4 +1,4 @@
-import { CORPORATE_SUFFIX, TICKER_PATTERN } from './context-rules';
+import { COMPANY_VOICE, CORPORATE_SUFFIX, TICKER_PATTERN } from './context-rules';
 import type { CompiledGuard, MatcherData } from './data';
 import { looksGerman } from './shapes';
 import { foldString } from './text-class';
@@ -60,6 +60,11 @@ export class ArticleEvidence {
     return m?.[1] !== undefined && (this.data.tickers[m[1]] ?? []).includes(entity);
   }
 
+  /** The company speaks or is spoken for right after its name (see COMPANY_VOICE). */
+  companyVoiceAfter(end: number): boolean {
+    return COMPANY_VOICE.test(this.text.slice(end, end + 40));
+  }
+
   suffixRightAfter(end: number): boolean {
     return CORPORATE_SUFFIX.test(this.text.slice(end, end + 24));
   }
@@ -69,12 +74,12 @@ export class ArticleEvidence {
     if (guard.context.length === 0) return false;
     if (guard.near) {
       const near = ` ${foldString(this.text.slice(Math.max(0, start - 300), end + 300)).replace(/[^\p{L}\p{N}'.-]+/gu, ' ')} `;
-      return guard.context.some((word) => containsWord(near, word));
+      return guard.context.some((word) => containsWord(near, word, true));
     }
     let answer = this.contextAnswers.get(guard);
     if (answer === undefined) {
       const haystack = this.foldedText();
-      answer = guard.context.some((word) => containsWord(haystack, word));
+      answer = guard.context.some((word) => containsWord(haystack, word, true));
       this.contextAnswers.set(guard, answer);
     }
     return answer;
@@ -102,12 +107,17 @@ function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 }
 
-export function containsWord(haystack: string, word: string): boolean {
+/** Whether `word` stands in `haystack` as a whole word; with `plural`, also with an "s" added ("App-Stores"). */
+export function containsWord(haystack: string, word: string, plural = false): boolean {
   let from = 0;
   for (;;) {
     const at = haystack.indexOf(word, from);
     if (at < 0) return false;
-    if (!isWordChar(haystack[at - 1]) && !isWordChar(haystack[at + word.length])) return true;
+    const after = at + word.length;
+    if (!isWordChar(haystack[at - 1])) {
+      if (!isWordChar(haystack[after])) return true;
+      if (plural && haystack[after] === 's' && !isWordChar(haystack[after + 1])) return true;
+    }
     from = at + 1;
   }
 }

@@ -1,3 +1,4 @@
+import { applyAcronyms } from './acronyms';
 import { caseFits } from './case-shape';
 import { TITLES } from './context-rules';
 import { type CompiledGuard, type MatcherData, PatternKind } from './data';
@@ -118,6 +119,28 @@ export function resolve(text: string, hits: Hits, data: MatcherData): Mention[] 
     accepted.push({ start: c.start, end: c.end, entity: option.entity, kind: option.kind });
   }
 
+  // A guarded name accepted on its own evidence establishes its entity for the article's other
+  // uses of it, as a full name would: "Apple declined to comment" makes "Apple users" Apple's.
+  const guardEstablished = new Map(establishedAt);
+  for (const m of accepted)
+    if (m.kind === PatternKind.Guarded && !guardEstablished.has(m.entity)) guardEstablished.set(m.entity, m.start);
+  if (guardEstablished.size > establishedAt.size) {
+    for (let i = rejectedGuarded.length - 1; i >= 0; i--) {
+      const c = rejectedGuarded[i] as Candidate;
+      const guarded = c.options.filter(
+        (o) =>
+          o.kind === PatternKind.Guarded &&
+          !establishedAt.has(o.entity) &&
+          guardEstablished.has(o.entity) &&
+          guardSatisfied(o, c, evidence, data, guardEstablished),
+      );
+      if (new Set(guarded.map((o) => o.entity)).size !== 1) continue;
+      const option = guarded[0] as Option;
+      accepted.push({ start: c.start, end: c.end, entity: option.entity, kind: option.kind });
+      rejectedGuarded.splice(i, 1);
+    }
+  }
+
   // 5. A guarded company listed next to a company already found: "Apple and Google", "WhatsApp ou Signal".
   const companies = accepted.filter((m) => data.types[m.entity] === 'c').sort((a, b) => a.start - b.start);
   for (const c of rejectedGuarded) {
@@ -135,7 +158,8 @@ export function resolve(text: string, hits: Hits, data: MatcherData): Mention[] 
     accepted.push({ start: c.start, end: c.end, entity: option.entity, kind: option.kind });
   }
 
-  return withoutOverlaps(accepted, text.length);
+  // 6. An acronym the article defines ("the Fair Trade Commission (FTC)") names what it defines.
+  return withoutOverlaps(applyAcronyms(text, accepted), text.length);
 }
 
 function collect(text: string, hits: Hits, data: MatcherData): Candidate[] {
@@ -182,11 +206,15 @@ function guardSatisfied(
   if (!guard) return false;
   if (evidence.vetoed(guard, c.start, c.end)) return false;
   if (evidence.phraseRightAfter(c.end, guard.after)) return true;
-  if (guard.strict || afterIndefiniteArticle(evidence.text, c.start)) return false;
+  if (guard.strict) return false;
+  // "An Apple spokesman": the company speaking outweighs the indefinite article.
+  const voiced = data.types[option.entity] === 'c' && evidence.companyVoiceAfter(c.end);
+  if (!voiced && afterIndefiniteArticle(evidence.text, c.start)) return false;
   if (!c.multiWord && partOfLongerName(evidence.text, c.start, TITLES, evidence.german())) return false;
   const owner = possessiveOwner(evidence.text, c.start);
   if (owner !== null && !guard.context.includes(foldString(owner))) return false;
   return (
+    voiced ||
     establishedAt.has(option.entity) ||
     (guard.capitalized && evidence.capitalizedMidSentence(c.start, c.end)) ||
     evidence.suffixRightAfter(c.end) ||

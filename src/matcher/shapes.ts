@@ -58,6 +58,8 @@ export function partOfLongerName(text: string, start: number, titles: ReadonlySe
   const before = text.slice(Math.max(0, start - 40), start);
   const prev = NAME_WORD_BEFORE.exec(before);
   if (!prev) return false;
+  // "UK's NCSC": an owner, not a first half of the name; possessiveOwner judges it.
+  if (/['’]s$/u.test(prev[1] as string)) return false;
   const bare = (prev[1] as string).toLowerCase().replace(/['’]s?$/u, '');
   if (titles.has(bare) || titles.has(bare.split('-')[0] ?? '')) return false;
   return !OPENS_SENTENCE_BEFORE.test(before.slice(0, before.length - prev[0].length));

@@ -122,4 +122,58 @@ describe('matcher rules', () => {
       'Commission→european-commission',
     ]);
   });
+
+  it('reads an acronym the article defines as the body it defines', () => {
+    const korean =
+      'Seoul regulators fined Google. The Fair Trade Commission (FTC) said the case was closed, and the FTC ordered changes.';
+    expect(linked(korean).filter((l) => l.startsWith('FTC'))).toEqual(['FTC→kftc', 'FTC→kftc']);
+    const american = 'The Federal Trade Commission (FTC) sued Amazon. The FTC said it would appeal.';
+    expect(linked(american).filter((l) => l.startsWith('FTC'))).toEqual(['FTC→ftc', 'FTC→ftc']);
+    // Defined as a body the dataset does not know: the letters name no entity of ours.
+    const kenyan =
+      'A complaint reached the Kenya Data Protection Commissioner (DPC) under the data protection law. The DPC will rule.';
+    expect(linked(kenyan)).toEqual([]);
+    // An acronym the dataset lacks is learned from its definition.
+    expect(linked('La Comisión Europea (CE) multó a Google. La CE recurrirá.')).toEqual([
+      'Comisión Europea→european-commission',
+      'CE→european-commission',
+      'Google→google',
+      'CE→european-commission',
+    ]);
+  });
+
+  it('takes a company speaking, or spoken for, as evidence for its common-word name', () => {
+    expect(linked('Apple declined to comment on the order.')).toEqual(['Apple→apple']);
+    expect(linked('An Apple spokesperson did not reply.')).toEqual(['Apple→apple']);
+    expect(linked('Amazon said it would appeal the ruling.')).toEqual(['Amazon→amazon']);
+    // Once the company is shown to be meant, the article's other uses of the name follow.
+    expect(linked('The order covers data of Apple users worldwide. Apple declined to comment.')).toEqual([
+      'Apple→apple',
+      'Apple→apple',
+    ]);
+    // Not for bodies named by a common word: which commission speaks is the question.
+    expect(linked('The Commission said it would publish its findings next year.')).toEqual([]);
+    expect(linked('An apple a day, the saying goes.')).toEqual([]);
+  });
+
+  it('reads a context word in the plural, an owner before an acronym, and a surname with or without its hyphen', () => {
+    expect(linked('Amazon undercut small retailers on price.')).toEqual(['Amazon→amazon']);
+    expect(linked('The UK’s NCSC deferred the matter.')).toEqual(['NCSC→ncsc']);
+    expect(linked('Julie Inman Grant spoke first. Later, Inman-Grant said the law was clear.')).toEqual([
+      'Julie Inman Grant→julie-inman-grant',
+      'Inman-Grant→julie-inman-grant',
+    ]);
+  });
+
+  it('leaves regulators of other countries that share a name with one of ours', () => {
+    const japan =
+      'Japan’s privacy watchdog warned OpenAI. The Personal Information Protection Commission said the company should collect less data.';
+    expect(linked(japan).filter((l) => l.includes('pipc-korea'))).toEqual([]);
+    const kenya =
+      'The Office of the Data Protection Commissioner in Nairobi said Worldcoin had not registered. Kenya’s government agreed.';
+    expect(linked(kenya).filter((l) => l.includes('irish-dpc'))).toEqual([]);
+    expect(linked('Ireland’s Office of the Data Protection Commissioner fined the firm in 2014.')).toContain(
+      'Office of the Data Protection Commissioner→irish-dpc',
+    );
+  });
 });

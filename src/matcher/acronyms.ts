@@ -1,0 +1,117 @@
+import { PatternKind } from './data';
+import type { Mention } from './resolve';
+
+/**
+ * Acronyms an article defines for itself: "the Fair Trade Commission (FTC)". From there on, in
+ * the whole article, the acronym means that body, whatever else the dataset knows by the same
+ * letters (here the U.S. Federal Trade Commission).
+ */
+export interface AcronymDefinition {
+  acronym: string;
+  /** The defining name, from its first word to its last, right before the parenthesis. */
+  start: number;
+  end: number;
+}
+
+const IN_PARENTHESES = /\(([A-Z][A-Z&]{1,7})\)/g;
+const WORD = /[\p{L}\p{N}&][\p{L}\p{N}&'’.-]*/gu;
+/** Small words a name may contain, whose initials an acronym may use or not. */
+const CONNECTORS = new Set('of the for and on & de des du la le et für der die und del los y'.split(' '));
+/** Names are short: the words read back from a parenthesis. */
+const MAX_WORDS = 10;
+
+/** Every "Name Of The Body (NOTB)" whose words spell the acronym in parentheses after it. */
+export function acronymDefinitions(text: string): AcronymDefinition[] {
+  const out: AcronymDefinition[] = [];
+  IN_PARENTHESES.lastIndex = 0;
+  for (let m = IN_PARENTHESES.exec(text); m !== null; m = IN_PARENTHESES.exec(text)) {
+    const acronym = m[1] as string;
+    let end = m.index;
+    while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
+    const words = wordsBefore(text, end);
+    const first = spell(words, words.length - 1, acronym.replace(/&/g, ''), acronym.replace(/&/g, '').length - 1);
+    if (first >= 0) out.push({ acronym, start: (words[first] as { at: number }).at, end });
+  }
+  return out;
+}
+
+/** The words that run, separated by spaces only, up to `end`. */
+function wordsBefore(text: string, end: number): Array<{ word: string; at: number }> {
+  const from = Math.max(0, end - 160);
+  const found = [...text.slice(from, end).matchAll(WORD)].map((m) => ({ word: m[0], at: from + (m.index ?? 0) }));
+  const words: Array<{ word: string; at: number }> = [];
+  let next = end;
+  for (let i = found.length - 1; i >= 0 && words.length < MAX_WORDS; i--) {
+    const w = found[i] as { word: string; at: number };
+    if (!/^\s*$/.test(text.slice(w.at + w.word.length, next))) break;
+    words.unshift(w);
+    next = w.at;
+  }
+  return words;
+}
+
+/**
+ * Matches words[..i] to letters[..k], from the end: a capitalized word gives its initial, a
+ * connector may give it or not. Returns the index of the name's first word, or -1.
+ */
+function spell(words: Array<{ word: string }>, i: number, letters: string, k: number): number {
+  if (k < 0) return i + 1;
+  if (i < 0) return -1;
+  const word = (words[i] as { word: string }).word;
+  const initial = (word[0] as string).toUpperCase();
+  if (CONNECTORS.has(word.toLowerCase())) {
+    if (initial === letters[k]) {
+      const used = spell(words, i - 1, letters, k - 1);
+      if (used >= 0) return used;
+    }
+    return spell(words, i - 1, letters, k);
+  }
+  if (!/^[\p{Lu}\p{N}]/u.test(word) || initial !== letters[k]) return -1;
+  return spell(words, i - 1, letters, k - 1);
+}
+
+/**
+ * Applies the article's own acronyms to its mentions: every use of a defined acronym names the
+ * body the defining words name, and nothing the article does not name (the defining words name
+ * no entity of the dataset: "the Kenya Data Protection Commissioner (DPC)").
+ */
+export function applyAcronyms(text: string, mentions: Mention[]): Mention[] {
+  const definitions = acronymDefinitions(text);
+  if (definitions.length === 0) return mentions;
+  let out = mentions;
+  const seen = new Set<string>();
+  for (const d of definitions) {
+    if (seen.has(d.acronym)) continue;
+    seen.add(d.acronym);
+    const owner = out.filter((m) => m.end === d.end && m.start < d.end).sort((a, b) => a.start - b.start)[0];
+    const uses = occurrences(text, d.acronym);
+    const isUse = (m: Mention) => uses.has(m.start) && m.end - m.start === d.acronym.length;
+    if (owner === undefined) {
+      out = out.filter((m) => !isUse(m));
+      continue;
+    }
+    out = out.filter((m) => !isUse(m) || m.entity === owner.entity);
+    const linked = new Set(out.filter(isUse).map((m) => m.start));
+    for (const at of uses) {
+      if (!linked.has(at))
+        out.push({ start: at, end: at + d.acronym.length, entity: owner.entity, kind: PatternKind.Alias });
+    }
+  }
+  return out;
+}
+
+/** Where the acronym stands as a word of its own, in the same capitals. */
+function occurrences(text: string, acronym: string): Set<number> {
+  const out = new Set<number>();
+  for (let at = text.indexOf(acronym); at >= 0; at = text.indexOf(acronym, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + acronym.length];
+    if (
+      (before === undefined || !/[\p{L}\p{N}]/u.test(before)) &&
+      (after === undefined || !/[\p{L}\p{N}]/u.test(after))
+    ) {
+      out.add(at);
+    }
+  }
+  return out;
+}
