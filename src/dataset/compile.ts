@@ -110,7 +110,13 @@ export function compileDataset(entities: readonly EntityFile[]): CompiledDataset
   return {
     asOf: newestDate(sorted),
     entities: sorted,
-    matcher: compileMatcher(patterns, guards, tickers, sorted.map((e) => e.type[0]).join('')),
+    matcher: compileMatcher(
+      patterns,
+      guards,
+      tickers,
+      sorted.map((e) => e.type[0]).join(''),
+      sorted.map((e) => e.country ?? ''),
+    ),
   };
 }
 
@@ -119,6 +125,7 @@ export function compileMatcher(
   guards: CompiledGuard[],
   tickers: Record<string, number[]>,
   types: string,
+  countries: string[],
 ): MatcherData {
   const trie = buildTrie(patterns.map((p) => p.folded));
   return {
@@ -131,6 +138,7 @@ export function compileMatcher(
     guards,
     tickers,
     types,
+    countries,
   };
 }
 

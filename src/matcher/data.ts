@@ -53,4 +53,6 @@ export interface MatcherData {
   tickers: Record<string, number[]>;
   /** 'p', 'c' or 'a' per entity. */
   types: string;
+  /** The ISO code of each entity's country ('' if none): a body of one country is not another's. */
+  countries: string[];
 }

@@ -1,6 +1,7 @@
 import { applyAcronyms } from './acronyms';
 import { caseFits } from './case-shape';
 import { TITLES } from './context-rules';
+import { countryBefore } from './countries';
 import { type CompiledGuard, type MatcherData, PatternKind } from './data';
 import { ArticleEvidence } from './evidence';
 import type { Hits } from './scan';
@@ -158,8 +159,10 @@ export function resolve(text: string, hits: Hits, data: MatcherData): Mention[] 
     accepted.push({ start: c.start, end: c.end, entity: option.entity, kind: option.kind });
   }
 
-  // 6. An acronym the article defines ("the Fair Trade Commission (FTC)") names what it defines.
-  return withoutOverlaps(applyAcronyms(text, accepted), text.length);
+  // 6. "Nigeria's Data Protection Commission": a body of another country that shares the name.
+  const ours = accepted.filter((m) => !ofAnotherCountry(text, m, data));
+  // 7. An acronym the article defines ("the Fair Trade Commission (FTC)") names what it defines.
+  return withoutOverlaps(applyAcronyms(text, ours), text.length);
 }
 
 function collect(text: string, hits: Hits, data: MatcherData): Candidate[] {
@@ -222,6 +225,16 @@ function guardSatisfied(
     evidence.tickersInArticle().has(option.entity) ||
     evidence.contextPresent(guard, c.start, c.end)
   );
+}
+
+/** An agency's name right after another country's name or adjective ("Japan's", "the Irish"). */
+function ofAnotherCountry(text: string, m: Mention, data: MatcherData): boolean {
+  if (data.types[m.entity] !== 'a') return false;
+  const country = data.countries[m.entity] ?? '';
+  // Bodies of the EU or international ones are not one country's.
+  if (country.length !== 2 || country === 'EU') return false;
+  const before = countryBefore(text, m.start);
+  return before !== null && before !== country;
 }
 
 /** Whether [start, end) overlaps an accepted mention; the mentions are sorted once. */

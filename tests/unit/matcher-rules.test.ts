@@ -176,4 +176,22 @@ describe('matcher rules', () => {
       'Office of the Data Protection Commissioner→irish-dpc',
     );
   });
+
+  it('leaves a body named right after another country: "Nigeria’s Data Protection Commission"', () => {
+    expect(
+      linked(
+        'Nigeria’s Data Protection Commission fined Meta. Ireland’s National Cyber Security Centre and the Nigerian Securities and Exchange Commission also spoke.',
+      ).filter((l) => !l.startsWith('Meta')),
+    ).toEqual([]);
+    // Its own country, or none, is fine.
+    expect(
+      linked(
+        'The UK’s National Cyber Security Centre, the German Federal Cartel Office and the U.S. Securities and Exchange Commission met.',
+      ),
+    ).toEqual([
+      'National Cyber Security Centre→ncsc',
+      'German Federal Cartel Office→bundeskartellamt',
+      'U.S. Securities and Exchange Commission→sec',
+    ]);
+  });
 });
