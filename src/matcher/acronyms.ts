@@ -13,7 +13,8 @@ export interface AcronymDefinition {
   end: number;
 }
 
-const IN_PARENTHESES = /\(([A-Z][A-Z&]{1,7})\)/g;
+/** "(FTC)", "(AT&T)", and acronyms written as words, as French papers do: "(Cnil)". */
+const IN_PARENTHESES = /\(([A-Z][A-Za-z&]{1,7})\)/g;
 const WORD = /[\p{L}\p{N}&][\p{L}\p{N}&'’.-]*/gu;
 /** Small words a name may contain, whose initials an acronym may use or not. */
 const CONNECTORS = new Set('of the for and on & de des du la le et für der die und del los y'.split(' '));
@@ -28,8 +29,11 @@ export function acronymDefinitions(text: string): AcronymDefinition[] {
     const acronym = m[1] as string;
     let end = m.index;
     while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
+    // "the Information Commissioner's Office's (ICO)": the name ends before the possessive.
+    if (/['’]s$/.test(text.slice(Math.max(0, end - 2), end))) end -= 2;
     const words = wordsBefore(text, end);
-    const first = spell(words, words.length - 1, acronym.replace(/&/g, ''), acronym.replace(/&/g, '').length - 1);
+    const letters = acronym.replace(/&/g, '').toUpperCase();
+    const first = spell(words, words.length - 1, letters, letters.length - 1);
     if (first >= 0) out.push({ acronym, start: (words[first] as { at: number }).at, end });
   }
   return out;
@@ -51,14 +55,16 @@ function wordsBefore(text: string, end: number): Array<{ word: string; at: numbe
 }
 
 /**
- * Matches words[..i] to letters[..k], from the end: a capitalized word gives its initial, a
- * connector may give it or not. Returns the index of the name's first word, or -1.
+ * Matches words[..i] to letters[..k], from the end: a word gives its initial (past an elided
+ * article: "l'informatique"), a connector may give it or not. The name must begin with a
+ * capital, though words inside it may be small ("Commission nationale de l'informatique et des
+ * libertés (CNIL)"). Returns the index of the name's first word, or -1.
  */
 function spell(words: Array<{ word: string }>, i: number, letters: string, k: number): number {
-  if (k < 0) return i + 1;
+  if (k < 0) return /^[\p{Lu}\p{N}]/u.test((words[i + 1] as { word: string }).word) ? i + 1 : -1;
   if (i < 0) return -1;
   const word = (words[i] as { word: string }).word;
-  const initial = (word[0] as string).toUpperCase();
+  const initial = (word.replace(/^[ldLD]['’]/, '')[0] ?? '').toUpperCase();
   if (CONNECTORS.has(word.toLowerCase())) {
     if (initial === letters[k]) {
       const used = spell(words, i - 1, letters, k - 1);
@@ -66,8 +72,14 @@ function spell(words: Array<{ word: string }>, i: number, letters: string, k: nu
     }
     return spell(words, i - 1, letters, k);
   }
-  if (!/^[\p{Lu}\p{N}]/u.test(word) || initial !== letters[k]) return -1;
+  if (initial !== letters[k]) return -1;
   return spell(words, i - 1, letters, k - 1);
+}
+
+/** Whether a name, as written, spells the acronym by its words' initials. */
+function spells(name: string, acronym: string): boolean {
+  const words = [...name.matchAll(WORD)].map((m) => ({ word: m[0] }));
+  return words.length > 1 && spell(words, words.length - 1, acronym, acronym.length - 1) === 0;
 }
 
 /**
@@ -77,7 +89,7 @@ function spell(words: Array<{ word: string }>, i: number, letters: string, k: nu
  */
 export function applyAcronyms(text: string, mentions: Mention[]): Mention[] {
   const definitions = acronymDefinitions(text);
-  if (definitions.length === 0) return mentions;
+  if (definitions.length === 0) return relinkUndefined(text, mentions, new Set());
   let out = mentions;
   const seen = new Set<string>();
   for (const d of definitions) {
@@ -97,7 +109,41 @@ export function applyAcronyms(text: string, mentions: Mention[]): Mention[] {
         out.push({ start: at, end: at + d.acronym.length, entity: owner.entity, kind: PatternKind.Alias });
     }
   }
-  return out;
+  return relinkUndefined(text, out, seen);
+}
+
+/**
+ * An acronym the article never defines, for an entity it never names in full, while it names
+ * another body whose name spells the acronym: "Japan's Fair Trade Commission … the FTC said".
+ */
+function relinkUndefined(text: string, mentions: Mention[], defined: Set<string>): Mention[] {
+  const written = (m: Mention) => text.slice(m.start, m.end);
+  const isAcronym = (w: string) => /^[A-Z]{2,6}$/.test(w);
+  // Each name once: a long page repeats the same few.
+  const names = new Map<string, number>();
+  const namedInFull = new Set<number>();
+  for (const m of mentions) {
+    const w = written(m);
+    if (isAcronym(w)) continue;
+    namedInFull.add(m.entity);
+    names.set(`${m.entity}\t${w}`, m.entity);
+  }
+  const answers = new Map<string, number>();
+  for (const m of mentions) {
+    const acronym = written(m);
+    if (!isAcronym(acronym) || defined.has(acronym) || namedInFull.has(m.entity)) continue;
+    let to = answers.get(`${m.entity}\t${acronym}`);
+    if (to === undefined) {
+      const spelled = new Set<number>();
+      for (const [key, entity] of names) {
+        if (entity !== m.entity && spells(key.slice(key.indexOf('\t') + 1), acronym)) spelled.add(entity);
+      }
+      to = spelled.size === 1 ? ([...spelled][0] as number) : m.entity;
+      answers.set(`${m.entity}\t${acronym}`, to);
+    }
+    m.entity = to;
+  }
+  return mentions;
 }
 
 /** Where the acronym stands as a word of its own, in the same capitals. */

@@ -143,20 +143,31 @@ export function resolve(text: string, hits: Hits, data: MatcherData): Mention[] 
   }
 
   // 5. A guarded company listed next to a company already found: "Apple and Google", "WhatsApp ou Signal".
-  const companies = accepted.filter((m) => data.types[m.entity] === 'c').sort((a, b) => a.start - b.start);
-  for (const c of rejectedGuarded) {
-    const options = c.options.filter(
-      (o) =>
-        o.kind === PatternKind.Guarded &&
-        data.types[o.entity] === 'c' &&
-        !evidence.vetoed(data.guards[o.guard] as CompiledGuard, c.start, c.end) &&
-        !afterIndefiniteArticle(text, c.start) &&
-        (c.multiWord || !partOfLongerName(text, c.start, TITLES, evidence.german())),
-    );
-    if (new Set(options.map((o) => o.entity)).size !== 1) continue;
-    if (!listedWithCompany(text, c, companies)) continue;
-    const option = options[0] as Option;
-    accepted.push({ start: c.start, end: c.end, entity: option.entity, kind: option.kind });
+  // Repeated while it finds some: "Amazon, Apple and Meta" is read from Meta back to Amazon. A
+  // few rounds are enough for any real list, and keep a hostile page linear.
+  let pending = rejectedGuarded;
+  for (let found = true, round = 0; found && pending.length > 0 && round < 6; round++) {
+    found = false;
+    const companies = accepted.filter((m) => data.types[m.entity] === 'c').sort((a, b) => a.start - b.start);
+    const still: Candidate[] = [];
+    for (const c of pending) {
+      const options = c.options.filter(
+        (o) =>
+          o.kind === PatternKind.Guarded &&
+          data.types[o.entity] === 'c' &&
+          !evidence.vetoed(data.guards[o.guard] as CompiledGuard, c.start, c.end) &&
+          !afterIndefiniteArticle(text, c.start) &&
+          (c.multiWord || !partOfLongerName(text, c.start, TITLES, evidence.german())),
+      );
+      if (new Set(options.map((o) => o.entity)).size !== 1 || !listedWithCompany(text, c, companies)) {
+        still.push(c);
+        continue;
+      }
+      const option = options[0] as Option;
+      accepted.push({ start: c.start, end: c.end, entity: option.entity, kind: option.kind });
+      found = true;
+    }
+    pending = still;
   }
 
   // 6. "Nigeria's Data Protection Commission": a body of another country that shares the name.

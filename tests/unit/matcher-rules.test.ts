@@ -194,4 +194,32 @@ describe('matcher rules', () => {
       'U.S. Securities and Exchange Commission→sec',
     ]);
   });
+
+  it('reads acronyms defined after a possessive, written as words, or spelled by a body the article names', () => {
+    expect(
+      linked('The Information Commissioner’s Office’s (ICO) new approach was clear. The ICO issued its fine.').filter(
+        (l) => l.startsWith('ICO'),
+      ),
+    ).toEqual(['ICO→ico', 'ICO→ico']);
+    expect(
+      linked(
+        'La Commission nationale de l’informatique et des libertés (Cnil) sanctionne Google. La Cnil reproche au groupe ses cookies.',
+      ).filter((l) => l.startsWith('Cnil')),
+    ).toEqual(['Cnil→cnil', 'Cnil→cnil']);
+    // Never defined, but the article names a body whose name spells it, and never the U.S. one.
+    expect(
+      linked('Japan’s Fair Trade Commission ordered Google to stop. The FTC said it acted for the first time.').filter(
+        (l) => l.startsWith('FTC'),
+      ),
+    ).toEqual(['FTC→jftc']);
+    expect(linked('The FTC said it acted for the first time.')).toEqual(['FTC→ftc']);
+  });
+
+  it('links a list of guarded companies from whichever end one is known', () => {
+    expect(linked('Cases are pending against companies including Amazon, Apple and Meta Platforms.')).toEqual([
+      'Amazon→amazon',
+      'Apple→apple',
+      'Meta Platforms→meta',
+    ]);
+  });
 });
