@@ -83,7 +83,14 @@ async function main() {
         (view.querySelector(`[data-id="${CSS.escape(id)}"] .member`) as HTMLElement | null)?.focus();
       };
       view.replaceChildren(
-        renderProfile(document, profile, state.published ?? null, state.analysis?.topics ?? [], back),
+        renderProfile(
+          document,
+          profile,
+          state.published ?? null,
+          state.analysis?.topics ?? [],
+          back,
+          state.analysis?.cast.find((m) => m.id === id)?.roleThen,
+        ),
       );
       (view.querySelector('#profile-name') as HTMLElement | null)?.focus();
     } catch (err) {

@@ -1,5 +1,6 @@
 import { formatRole, formatSpan, nameOn, roleOn, rolesInOrder } from '../../src/cast/roles';
-import type { EntityFile } from '../../src/dataset/schema';
+import type { RoleView } from '../../src/cast/types';
+import type { EntityFile, Role } from '../../src/dataset/schema';
 import { TOPIC_LABELS, type Topic } from '../../src/dataset/topics';
 import { el, formatDate, safeLink } from '../../src/page/dom';
 import { renderStatements } from './statement-filter';
@@ -16,6 +17,8 @@ export function renderProfile(
   published: string | null,
   articleTopics: readonly Topic[],
   back: () => void,
+  /** The role the cast shows for the article's date, chosen with the article's words. */
+  roleThen?: RoleView,
 ): HTMLElement {
   const root = el(doc, 'article', { class: 'profile', 'data-id': e.id, 'aria-labelledby': 'profile-name' });
   const backButton = el(doc, 'button', { type: 'button', class: 'back', 'aria-label': 'Back to the cast' }, '← Cast');
@@ -27,7 +30,9 @@ export function renderProfile(
   const roles = rolesInOrder(e);
   if (roles.length > 0) {
     root.append(el(doc, 'h3', {}, 'Roles'));
-    const then = roleOn(e, published);
+    const fits = (r: Role) =>
+      roleThen !== undefined && formatRole(r) === roleThen.label && formatSpan(r) === roleThen.span;
+    const then = roles.find(fits) ?? roleOn(e, published);
     const list = el(doc, 'ol', { class: 'timeline', 'aria-label': 'Roles, newest first' });
     for (const r of [...roles].reverse()) {
       const item = el(doc, 'li', {}, el(doc, 'span', { class: 'span' }, formatSpan(r)), ` ${formatRole(r)}`);

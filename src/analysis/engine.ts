@@ -27,7 +27,7 @@ export function createEngine(dataset: CompiledDataset): Engine {
     },
     analyze(text, published) {
       const mentions = matcher.match(text);
-      return buildAnalysis(dataset, mentions, detectTopics(text), published);
+      return buildAnalysis(dataset, mentions, detectTopics(text), published, text);
     },
   };
 }

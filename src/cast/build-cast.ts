@@ -16,6 +16,8 @@ export function buildAnalysis(
   mentions: readonly Mention[],
   topics: Topic[],
   published: string | null,
+  /** The article's text: where a person held two roles at once, it tells which one it is about. */
+  text?: string,
 ): ArticleAnalysis {
   const byEntity = new Map<number, { count: number; first: number }>();
   for (const m of mentions) {
@@ -32,7 +34,7 @@ export function buildAnalysis(
   const memberOf = new Map<number, number>();
   const cast = order.map(([index, seen], i) => {
     memberOf.set(index, i);
-    return castMember(dataset.entities[index] as EntityFile, seen.count, seen.first, topics, published);
+    return castMember(dataset.entities[index] as EntityFile, seen.count, seen.first, topics, published, text);
   });
   return {
     topics,
@@ -47,8 +49,9 @@ export function castMember(
   first: number,
   topics: Topic[],
   published: string | null,
+  text?: string,
 ): CastMember {
-  const then = roleOn(entity, published);
+  const then = roleOn(entity, published, text);
   const now = currentRole(entity);
   const view = (r: NonNullable<typeof then>): RoleView => ({ label: formatRole(r), span: formatSpan(r) });
   const positions = entity.positions ?? [];

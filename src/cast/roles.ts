@@ -1,5 +1,6 @@
 import type { EntityFile, Role } from '../dataset/schema';
 import { compareDates } from '../dataset/validate';
+import { foldString } from '../matcher/text-class';
 
 /** Roles in time order, oldest first. */
 export function rolesInOrder(entity: EntityFile): Role[] {
@@ -15,12 +16,41 @@ function heldOn(role: Role, date: string): boolean {
 
 /**
  * The role held on `date` (YYYY-MM-DD). Several may overlap (a senator who chairs a committee):
- * the one that started last is the most specific. Without a date, the current role.
+ * the one whose title the article's words point to ("Electronics and Information Technology
+ * Minister" for a minister who also held Law and Justice), else the one that started last, the
+ * most specific. Without a date, the current role.
  */
-export function roleOn(entity: EntityFile, date: string | null): Role | undefined {
+export function roleOn(entity: EntityFile, date: string | null, text?: string): Role | undefined {
   if (!date) return currentRole(entity);
   const held = rolesInOrder(entity).filter((r) => heldOn(r, date));
-  return held[held.length - 1];
+  if (held.length < 2 || !text) return held[held.length - 1];
+  const words = new Set(foldString(text).split(/[^\p{L}\p{N}]+/u));
+  let best = held[held.length - 1] as Role;
+  let bestScore = titleWordsIn(best, words);
+  for (let i = held.length - 2; i >= 0; i--) {
+    const score = titleWordsIn(held[i] as Role, words);
+    if (score > bestScore) {
+      best = held[i] as Role;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Words that every other title has: they tell no role from another. */
+const COMMON_TITLE_WORDS = new Set(
+  'minister ministry secretary state department committee member chair chairman chairwoman house senate united states general deputy office commissioner president federal government national affairs of the and for'.split(
+    ' ',
+  ),
+);
+
+/** How many of the distinctive words of a role's title and organization the article uses. */
+function titleWordsIn(role: Role, words: ReadonlySet<string>): number {
+  let score = 0;
+  for (const w of new Set(foldString(`${role.title} ${role.org ?? ''}`).split(/[^\p{L}\p{N}]+/u))) {
+    if (w.length >= 4 && !COMMON_TITLE_WORDS.has(w) && words.has(w)) score++;
+  }
+  return score;
 }
 
 export function currentRole(entity: EntityFile, today = new Date().toISOString().slice(0, 10)): Role | undefined {
