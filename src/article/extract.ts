@@ -1,4 +1,5 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { breakBetweenBlocks } from './block-breaks';
 import { normalizeDate } from './normalize-date';
 import { publishedDate } from './published-date';
 import { speedUpReadability } from './readability-speedups';
@@ -127,6 +128,7 @@ function readabilityLength(content: Element): number {
 
 function outcomeOf(parsed: ReturnType<Readability<Element>['parse']>, prepared: PreparedCopy): ExtractOutcome {
   if (!parsed?.content) return { ok: false, reason: 'not-article' };
+  breakBetweenBlocks(parsed.content);
   const text = parsed.content.textContent ?? '';
   // A few words of navigation are what Readability returns for a page with no article at all.
   if (text.replace(/\s+/g, ' ').trim().length < MIN_ARTICLE_CHARS) return { ok: false, reason: 'empty' };

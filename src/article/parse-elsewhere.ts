@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { breakBetweenBlocks } from './block-breaks';
 import { type ExtractOutcome, type PreparedCopy, parseArticle, SOURCE_INDEX_ATTR } from './extract';
 import { buildNodes, listNodes, type NodeList, NodeLister } from './node-list';
 
@@ -128,6 +129,9 @@ export function outcomeFromElsewhere(parsed: ParsedElsewhere, doc: Document): Ex
   } catch (err) {
     return { ok: false, reason: 'parse-failed', detail: messageOf(err) };
   }
+  // The parse elsewhere has put the breaks in already (they come back as text nodes): this adds
+  // nothing then, and keeps the text the same whichever side parsed.
+  breakBetweenBlocks(content);
   return {
     ok: true,
     article: {

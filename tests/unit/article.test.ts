@@ -5,6 +5,7 @@ import { extractArticle } from '../../src/article/extract';
 import { normalizeDate } from '../../src/article/normalize-date';
 import { publishedDate } from '../../src/article/published-date';
 import { detectTopics } from '../../src/article/topics';
+import { linked } from '../helpers/dataset';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
 
@@ -43,6 +44,22 @@ describe('extraction', () => {
     expect(outcome.article.text).toContain('Rod Rosenstein');
     expect(outcome.article.text).not.toContain('Related coverage');
     expect(outcome.article.text).not.toContain('reader_77');
+  });
+
+  it('keeps paragraphs apart on a page served without white space between its tags', () => {
+    const paragraphs = [
+      'Das Bundeskartellamt hat dem Konzern am Donnerstag weitreichende Beschränkungen bei der Verarbeitung von Nutzerdaten auferlegt. Die Behörde stützt sich dabei auch auf die Datenschutz-Grundverordnung.',
+      'Facebook muss die Daten aus eigenen Diensten wie WhatsApp und Instagram künftig getrennt halten. Der Konzern kündigte an, gegen die Entscheidung Beschwerde einzulegen, und nannte sie rechtlich fehlerhaft.',
+      'Andreas Mundt, der Präsident der Behörde, sprach von einer Art innerer Entflechtung. Nutzer müssten der Zusammenführung ihrer Daten künftig ausdrücklich zustimmen, sonst sei sie nicht mehr erlaubt.',
+    ];
+    const html = `<!doctype html><html><head><title>Kartellamt</title></head><body><article><h1>Kartellamt schränkt Datensammlung ein</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    const outcome = extractArticle(doc(html), { force: true });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.article.text).toContain('Datenschutz-Grundverordnung.\nFacebook');
+    expect(outcome.article.text).not.toMatch(/Grundverordnung\.Facebook|fehlerhaft\.Andreas/);
+    expect(linked(outcome.article.text)).toContain('Facebook→meta');
+    expect(linked(outcome.article.text)).toContain('Andreas Mundt→andreas-mundt');
   });
 });
 
