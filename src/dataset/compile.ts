@@ -76,9 +76,13 @@ function patternsOf(entity: EntityFile, index: number, guards: CompiledGuard[]):
   }
   if (surname && foldedSurname !== foldString(entity.name)) {
     add(surname, PatternKind.Surname);
-    // A two-part surname is written both ways: "Inman Grant" and "Inman-Grant".
-    const variant = /\s/.test(surname) ? surname.replace(/\s+/g, '-') : surname.replace(/(?<=\p{L})-(?=\p{L})/gu, ' ');
-    if (variant !== surname) add(variant, PatternKind.Surname);
+    // A surname of capitalized parts is written both ways: "Inman Grant" and "Inman-Grant"
+    // (not one with particles: "von der Leyen" is never hyphenated).
+    const parts = surname.split(/[\s-]+/);
+    if (parts.length > 1 && parts.every((p) => /^\p{Lu}/u.test(p))) {
+      const variant = /\s/.test(surname) ? parts.join('-') : parts.join(' ');
+      if (variant !== surname) add(variant, PatternKind.Surname);
+    }
   }
   // One entry per written form: the strongest kind wins when a form is declared twice. Forms
   // that differ only in capitals stay apart ("Senate intelligence committee"), since the
