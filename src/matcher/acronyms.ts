@@ -1,5 +1,6 @@
 import { PatternKind } from './data';
 import type { Mention } from './resolve';
+import { foldString } from './text-class';
 
 /**
  * Acronyms an article defines for itself: "the Fair Trade Commission (FTC)". From there on, in
@@ -87,7 +88,12 @@ function spells(name: string, acronym: string): boolean {
  * body the defining words name, and nothing the article does not name (the defining words name
  * no entity of the dataset: "the Kenya Data Protection Commissioner (DPC)").
  */
-export function applyAcronyms(text: string, mentions: Mention[]): Mention[] {
+export function applyAcronyms(
+  text: string,
+  mentions: Mention[],
+  /** The entity's own names, folded: a definition in words we do not match may still be one of them. */
+  namesOf: (entity: number) => readonly string[],
+): Mention[] {
   const definitions = acronymDefinitions(text);
   if (definitions.length === 0) return relinkUndefined(text, mentions, new Set());
   let out = mentions;
@@ -99,7 +105,10 @@ export function applyAcronyms(text: string, mentions: Mention[]): Mention[] {
     const uses = occurrences(text, d.acronym);
     const isUse = (m: Mention) => uses.has(m.start) && m.end - m.start === d.acronym.length;
     if (owner === undefined) {
-      out = out.filter((m) => !isUse(m));
+      // "the U.S. Securities & Exchange Commission (SEC)" is still ours: its words are one of our
+      // names, written another way. Other words define another body.
+      const defining = sameWords(text.slice(d.start, d.end));
+      out = out.filter((m) => !isUse(m) || namesOf(m.entity).some((name) => sameWords(name) === defining));
       continue;
     }
     out = out.filter((m) => !isUse(m) || m.entity === owner.entity);
@@ -144,6 +153,15 @@ function relinkUndefined(text: string, mentions: Mention[], defined: Set<string>
     m.entity = to;
   }
   return mentions;
+}
+
+/** A name reduced to its words: folded, "&" read as "and", punctuation and spacing dropped. */
+function sameWords(name: string): string {
+  return foldString(name)
+    .replace(/&/g, ' and ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Where the acronym stands as a word of its own, in the same capitals. */

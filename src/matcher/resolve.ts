@@ -173,7 +173,7 @@ export function resolve(text: string, hits: Hits, data: MatcherData): Mention[] 
   // 6. "Nigeria's Data Protection Commission": a body of another country that shares the name.
   const ours = accepted.filter((m) => !ofAnotherCountry(text, m, data));
   // 7. An acronym the article defines ("the Fair Trade Commission (FTC)") names what it defines.
-  return withoutOverlaps(applyAcronyms(text, ours), text.length);
+  return withoutOverlaps(applyAcronyms(text, ours, namesOf(data)), text.length);
 }
 
 function collect(text: string, hits: Hits, data: MatcherData): Candidate[] {
@@ -236,6 +236,23 @@ function guardSatisfied(
     evidence.tickersInArticle().has(option.entity) ||
     evidence.contextPresent(guard, c.start, c.end)
   );
+}
+
+/** Each entity's names as written in the dataset, gathered the first time one is asked for. */
+function namesOf(data: MatcherData): (entity: number) => readonly string[] {
+  let byEntity: Map<number, string[]> | undefined;
+  return (entity) => {
+    if (!byEntity) {
+      byEntity = new Map();
+      for (let p = 0; p < data.surfaces.length; p++) {
+        const e = data.patterns[p * 3] as number;
+        const list = byEntity.get(e) ?? [];
+        list.push(data.surfaces[p] as string);
+        byEntity.set(e, list);
+      }
+    }
+    return byEntity.get(entity) ?? [];
+  };
 }
 
 /** An agency's name right after another country's name or adjective ("Japan's", "the Irish"). */

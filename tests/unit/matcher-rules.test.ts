@@ -133,6 +133,11 @@ describe('matcher rules', () => {
     const kenyan =
       'A complaint reached the Kenya Data Protection Commissioner (DPC) under the data protection law. The DPC will rule.';
     expect(linked(kenyan)).toEqual([]);
+    // Defined in words we do not match, but that are one of our names written another way.
+    expect(linked('The US Securities & Exchange Commission (SEC) sued. The SEC said it would seek a ban.')).toEqual([
+      'SEC→sec',
+      'SEC→sec',
+    ]);
     // An acronym the dataset lacks is learned from its definition.
     expect(linked('La Comisión Europea (CE) multó a Google. La CE recurrirá.')).toEqual([
       'Comisión Europea→european-commission',
