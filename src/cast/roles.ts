@@ -37,17 +37,22 @@ export function roleOn(entity: EntityFile, date: string | null, text?: string): 
   return best;
 }
 
-/** Words that every other title has: they tell no role from another. */
+/** Words that many titles share: they tell no role from another. */
 const COMMON_TITLE_WORDS = new Set(
   'minister ministry secretary state department committee member chair chairman chairwoman house senate united states general deputy office commissioner president federal government national affairs of the and for'.split(
     ' ',
   ),
 );
 
-/** How many of the distinctive words of a role's title and organization the article uses. */
+/**
+ * How many of the distinctive words of a role's title the article uses. Where the office sits
+ * ("U.S. Senator from South Carolina", "Representative for … district") is left out: a state's
+ * name says nothing of which of a senator's roles the article is about.
+ */
 function titleWordsIn(role: Role, words: ReadonlySet<string>): number {
+  const title = role.title.replace(/\s+from\s.*$/i, '').replace(/\s+for\s[^,]*district.*$/i, '');
   let score = 0;
-  for (const w of new Set(foldString(`${role.title} ${role.org ?? ''}`).split(/[^\p{L}\p{N}]+/u))) {
+  for (const w of new Set(foldString(title).split(/[^\p{L}\p{N}]+/u))) {
     if (w.length >= 4 && !COMMON_TITLE_WORDS.has(w) && words.has(w)) score++;
   }
   return score;

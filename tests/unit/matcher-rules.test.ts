@@ -227,4 +227,16 @@ describe('matcher rules', () => {
       'Meta Platforms→meta',
     ]);
   });
+
+  it('reads a bare "Justice Department" as the U.S. one only with signs of the United States', () => {
+    const canada =
+      'The online harms file shifted from Canadian Heritage to the Justice Department in Ottawa, the minister said.';
+    expect(linked(canada)).toEqual([]);
+    expect(linked('The Justice Department sued Google in Washington on Tuesday.')).toContain(
+      'Justice Department→us-doj',
+    );
+    expect(linked('Cases were brought against Microsoft, Anthropic, Inflection and OpenAI.')).toContain(
+      'Inflection→inflection-ai',
+    );
+  });
 });

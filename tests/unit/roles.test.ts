@@ -18,6 +18,12 @@ describe('the role held on the article date', () => {
     expect(roleOn(prasad, '2020-06-30', court)?.title).toBe('Minister of Law and Justice');
   });
 
+  it('does not let the state a senator represents outweigh the committee role the article names', () => {
+    const graham = entity('lindsey-graham');
+    const text = 'Ranking Member and Republican South Carolina Sen. Lindsey Graham questioned the chief executives.';
+    expect(roleOn(graham, '2024-02-20', text)?.title).toBe('Ranking Member, Senate Judiciary Committee');
+  });
+
   it('shows the article’s role in the cast, and the latest-started one when the text does not tell', () => {
     const text = 'Electronics and Information Technology Minister Ravi Shankar Prasad said the apps were banned.';
     const cast = engine.analyze(text, '2020-06-30').cast;
