@@ -19,6 +19,8 @@ const IN_PARENTHESES = /\(([A-Z][A-Za-z&]{1,7})\)/g;
 const WORD = /[\p{L}\p{N}&][\p{L}\p{N}&'’.-]*/gu;
 /** Small words a name may contain, whose initials an acronym may use or not. */
 const CONNECTORS = new Set('of the for and on & de des du la le et für der die und del los y'.split(' '));
+/** Acronyms an article may define that are applied (see applyAcronyms). */
+const MAX_DEFINITIONS = 40;
 /** Names are short: the words read back from a parenthesis. */
 const MAX_WORDS = 10;
 
@@ -100,6 +102,9 @@ export function applyAcronyms(
   const seen = new Set<string>();
   for (const d of definitions) {
     if (seen.has(d.acronym)) continue;
+    // Each definition reads the whole text once: a glossary-like page with hundreds of them
+    // would make this quadratic, and no article defines more than a few.
+    if (seen.size === MAX_DEFINITIONS) break;
     seen.add(d.acronym);
     const owner = out.filter((m) => m.end === d.end && m.start < d.end).sort((a, b) => a.start - b.start)[0];
     const uses = occurrences(text, d.acronym);
