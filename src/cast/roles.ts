@@ -24,7 +24,7 @@ export function roleOn(entity: EntityFile, date: string | null, text?: string): 
   if (!date) return currentRole(entity);
   const held = rolesInOrder(entity).filter((r) => heldOn(r, date));
   if (held.length < 2 || !text) return held[held.length - 1];
-  const words = new Set(foldString(text).split(/[^\p{L}\p{N}]+/u));
+  const words = wordsOf(text);
   let best = held[held.length - 1] as Role;
   let bestScore = titleWordsIn(best, words);
   for (let i = held.length - 2; i >= 0; i--) {
@@ -35,6 +35,18 @@ export function roleOn(entity: EntityFile, date: string | null, text?: string): 
     }
   }
   return best;
+}
+
+let lastText: string | undefined;
+let lastWords: ReadonlySet<string> = new Set();
+
+/** The article's folded words; a cast asks for every member of the same article in turn. */
+function wordsOf(text: string): ReadonlySet<string> {
+  if (text !== lastText) {
+    lastWords = new Set(foldString(text).split(/[^\p{L}\p{N}]+/u));
+    lastText = text;
+  }
+  return lastWords;
 }
 
 /** Words that many titles share: they tell no role from another. */

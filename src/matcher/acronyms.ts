@@ -1,4 +1,5 @@
-import { PatternKind } from './data';
+import { type MatcherData, PatternKind } from './data';
+import { isWordChar } from './evidence';
 import type { Mention } from './resolve';
 import { foldString } from './text-class';
 
@@ -90,13 +91,9 @@ function spells(name: string, acronym: string): boolean {
  * body the defining words name, and nothing the article does not name (the defining words name
  * no entity of the dataset: "the Kenya Data Protection Commissioner (DPC)").
  */
-export function applyAcronyms(
-  text: string,
-  mentions: Mention[],
-  /** The entity's own names, folded: a definition in words we do not match may still be one of them. */
-  namesOf: (entity: number) => readonly string[],
-): Mention[] {
+export function applyAcronyms(text: string, mentions: Mention[], data: MatcherData): Mention[] {
   const definitions = acronymDefinitions(text);
+  const namesOf = entityNames(data);
   if (definitions.length === 0) return relinkUndefined(text, mentions, new Set());
   let out = mentions;
   const seen = new Set<string>();
@@ -133,31 +130,51 @@ export function applyAcronyms(
 function relinkUndefined(text: string, mentions: Mention[], defined: Set<string>): Mention[] {
   const written = (m: Mention) => text.slice(m.start, m.end);
   const isAcronym = (w: string) => /^[A-Z]{2,6}$/.test(w);
-  // Each name once: a long page repeats the same few.
-  const names = new Map<string, number>();
-  const namedInFull = new Set<number>();
+  // Each name once, with the entities it names: a long page repeats the same few.
+  const names = new Map<string, Set<number>>();
   for (const m of mentions) {
     const w = written(m);
     if (isAcronym(w)) continue;
-    namedInFull.add(m.entity);
-    names.set(`${m.entity}\t${w}`, m.entity);
+    const entities = names.get(w) ?? new Set<number>();
+    entities.add(m.entity);
+    names.set(w, entities);
   }
+  const namedInFull = new Set([...names.values()].flatMap((entities) => [...entities]));
   const answers = new Map<string, number>();
   for (const m of mentions) {
     const acronym = written(m);
     if (!isAcronym(acronym) || defined.has(acronym) || namedInFull.has(m.entity)) continue;
-    let to = answers.get(`${m.entity}\t${acronym}`);
+    const key = `${m.entity} ${acronym}`;
+    let to = answers.get(key);
     if (to === undefined) {
       const spelled = new Set<number>();
-      for (const [key, entity] of names) {
-        if (entity !== m.entity && spells(key.slice(key.indexOf('\t') + 1), acronym)) spelled.add(entity);
+      for (const [name, entities] of names) {
+        if (!spells(name, acronym)) continue;
+        for (const e of entities) if (e !== m.entity) spelled.add(e);
       }
       to = spelled.size === 1 ? ([...spelled][0] as number) : m.entity;
-      answers.set(`${m.entity}\t${acronym}`, to);
+      answers.set(key, to);
     }
     m.entity = to;
   }
   return mentions;
+}
+
+/** Each entity's names as the dataset writes them, gathered the first time one is asked for. */
+function entityNames(data: MatcherData): (entity: number) => readonly string[] {
+  let byEntity: Map<number, string[]> | undefined;
+  return (entity) => {
+    if (!byEntity) {
+      byEntity = new Map();
+      for (let p = 0; p < data.surfaces.length; p++) {
+        const e = data.patterns[p * 3] as number;
+        const list = byEntity.get(e) ?? [];
+        list.push(data.surfaces[p] as string);
+        byEntity.set(e, list);
+      }
+    }
+    return byEntity.get(entity) ?? [];
+  };
 }
 
 /** A name reduced to its words: folded, "&" read as "and", punctuation and spacing dropped. */
@@ -173,14 +190,7 @@ function sameWords(name: string): string {
 function occurrences(text: string, acronym: string): Set<number> {
   const out = new Set<number>();
   for (let at = text.indexOf(acronym); at >= 0; at = text.indexOf(acronym, at + 1)) {
-    const before = text[at - 1];
-    const after = text[at + acronym.length];
-    if (
-      (before === undefined || !/[\p{L}\p{N}]/u.test(before)) &&
-      (after === undefined || !/[\p{L}\p{N}]/u.test(after))
-    ) {
-      out.add(at);
-    }
+    if (!isWordChar(text[at - 1]) && !isWordChar(text[at + acronym.length])) out.add(at);
   }
   return out;
 }

@@ -108,3 +108,14 @@ export function countryBefore(text: string, start: number): string | null {
   }
   return BY_WORD.get(words[words.length - 1] as string) ?? null;
 }
+
+/**
+ * Whether a body of `country` (an ISO code) is named right after another country's name or
+ * adjective, so that the words name that country's body: "Nigeria's Data Protection
+ * Commission". Bodies of the EU, international ones and those without a country never are.
+ */
+export function namedForAnotherCountry(text: string, start: number, country: string): boolean {
+  if (country.length !== 2 || country === 'EU') return false;
+  const before = countryBefore(text, start);
+  return before !== null && before !== country;
+}

@@ -103,7 +103,8 @@ export class ArticleEvidence {
   }
 }
 
-function isWordChar(ch: string | undefined): boolean {
+/** A letter or digit (undefined past either end of the text is none). */
+export function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 }
 

@@ -4,7 +4,7 @@ import type { Trie } from './trie';
 
 /** Alphabet index of a character past the dense alphabet (see Trie). */
 const OVERFLOW = 255;
-/** Slot fields: the word's hash, the encoded trie state after it (0 = empty slot), what may follow. */
+/** Slot fields: the word's hash and the encoded trie state after it (0 = empty slot). */
 const STRIDE = 2;
 /** The state stored for a hash that two different first words share: the caller walks instead. */
 export const AMBIGUOUS = -2;
@@ -17,8 +17,8 @@ export const FOLLOW_OTHER = 1 << 31;
  * hashing runs as fast as the letters can be read. Positions past 16 wrap (collisions are
  * confirmed anyway, see FirstWords).
  */
-export const HASH_POSITIONS = 16;
-export const HASH_TABLE: Int32Array = (() => {
+const HASH_POSITIONS = 16;
+const HASH_TABLE: Int32Array = (() => {
   const table = new Int32Array(HASH_POSITIONS * 256);
   // xorshift32 with a fixed seed: the build and every load compute the same table.
   let x = 0x9e3779b9;
@@ -46,6 +46,12 @@ function slotOf(h: number, mask: number): number {
   return h & mask;
 }
 
+/** The index as the build ships it: the two arrays in base64 (see base64.ts). */
+export interface SerializedFirstWords {
+  table: string;
+  follows: string;
+}
+
 /**
  * The first word of every alias, hashed, to the trie state after it.
  *
@@ -59,12 +65,6 @@ function slotOf(h: number, mask: number): number {
  * trie. Hashes can collide; a hit found through the index is confirmed by walking the word in
  * the trie (hits are rare).
  */
-/** The index as the build ships it: the two arrays in base64 (see base64.ts). */
-export interface SerializedFirstWords {
-  table: string;
-  follows: string;
-}
-
 export class FirstWords {
   private readonly mask: number;
   /** Bits of the hash kept: all of them, except in tests that make collisions happen. */

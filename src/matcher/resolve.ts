@@ -1,7 +1,7 @@
 import { applyAcronyms } from './acronyms';
 import { caseFits } from './case-shape';
 import { TITLES } from './context-rules';
-import { countryBefore } from './countries';
+import { namedForAnotherCountry } from './countries';
 import { type CompiledGuard, type MatcherData, PatternKind } from './data';
 import { ArticleEvidence } from './evidence';
 import type { Hits } from './scan';
@@ -171,9 +171,11 @@ export function resolve(text: string, hits: Hits, data: MatcherData): Mention[] 
   }
 
   // 6. "Nigeria's Data Protection Commission": a body of another country that shares the name.
-  const ours = accepted.filter((m) => !ofAnotherCountry(text, m, data));
+  const ours = accepted.filter(
+    (m) => data.types[m.entity] !== 'a' || !namedForAnotherCountry(text, m.start, data.countries[m.entity] ?? ''),
+  );
   // 7. An acronym the article defines ("the Fair Trade Commission (FTC)") names what it defines.
-  return withoutOverlaps(applyAcronyms(text, ours, namesOf(data)), text.length);
+  return withoutOverlaps(applyAcronyms(text, ours, data), text.length);
 }
 
 function collect(text: string, hits: Hits, data: MatcherData): Candidate[] {
@@ -236,33 +238,6 @@ function guardSatisfied(
     evidence.tickersInArticle().has(option.entity) ||
     evidence.contextPresent(guard, c.start, c.end)
   );
-}
-
-/** Each entity's names as written in the dataset, gathered the first time one is asked for. */
-function namesOf(data: MatcherData): (entity: number) => readonly string[] {
-  let byEntity: Map<number, string[]> | undefined;
-  return (entity) => {
-    if (!byEntity) {
-      byEntity = new Map();
-      for (let p = 0; p < data.surfaces.length; p++) {
-        const e = data.patterns[p * 3] as number;
-        const list = byEntity.get(e) ?? [];
-        list.push(data.surfaces[p] as string);
-        byEntity.set(e, list);
-      }
-    }
-    return byEntity.get(entity) ?? [];
-  };
-}
-
-/** An agency's name right after another country's name or adjective ("Japan's", "the Irish"). */
-function ofAnotherCountry(text: string, m: Mention, data: MatcherData): boolean {
-  if (data.types[m.entity] !== 'a') return false;
-  const country = data.countries[m.entity] ?? '';
-  // Bodies of the EU or international ones are not one country's.
-  if (country.length !== 2 || country === 'EU') return false;
-  const before = countryBefore(text, m.start);
-  return before !== null && before !== country;
 }
 
 /** Whether [start, end) overlaps an accepted mention; the mentions are sorted once. */

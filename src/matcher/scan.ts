@@ -1,12 +1,4 @@
-import {
-  AMBIGUOUS,
-  type FirstWords,
-  FOLLOW_OTHER,
-  followLetter,
-  HASH_POSITIONS,
-  HASH_TABLE,
-  hashOf,
-} from './first-words';
+import { AMBIGUOUS, type FirstWords, FOLLOW_OTHER, followLetter, hashOf } from './first-words';
 import { isLowercase } from './letter-case';
 import { classOf, foldedOf, foldString, SKIP, SPACE, WORD } from './text-class';
 import { STEP_SKIP, STEP_SPACE, STEP_UNKNOWN, STEP_WORD, type Trie } from './trie';
@@ -64,10 +56,10 @@ interface Anchored {
  */
 export class Scanner {
   private readonly units = new Int32Array(65536).fill(UNKNOWN_UNIT);
-  /** Folded anchor capital → aliases written small that it anchors. */
-  private readonly anchors = new Map<number, Anchored[]>();
-  /** The same lists, by the number an anchor's unit carries (see ANCHOR_LIST). */
+  /** Aliases written small, by the anchor capital they share; an anchor's unit carries the list's number (see ANCHOR_LIST). */
   private readonly anchorLists: Anchored[][];
+  /** Folded anchor capital → its list's index in anchorLists. */
+  private readonly anchorIndex: Map<number, number>;
   /** Folded first letters of small-letter aliases with no capital at all ("bitcoin"). */
   private readonly smallStarts = new Set<number>();
   private readonly firstWords: FirstWords | null;
@@ -84,6 +76,7 @@ export class Scanner {
     firstWords: FirstWords | null,
   ) {
     this.firstWords = firstWords;
+    const anchors = new Map<number, Anchored[]>();
     for (const surface of lowerSurfaces) {
       const folded = foldString(surface);
       let anchorAt = -1;
@@ -103,11 +96,14 @@ export class Scanner {
         continue;
       }
       const anchor = folded.charCodeAt(anchorAt);
-      const list = this.anchors.get(anchor) ?? [];
+      const list = anchors.get(anchor) ?? [];
       list.push({ before: folded.slice(0, anchorAt) });
-      this.anchors.set(anchor, list);
+      anchors.set(anchor, list);
     }
-    this.anchorLists = [...this.anchors.values()].slice(0, 255);
+    // A unit has 8 bits for the list's number: far more distinct anchor capitals than any dataset has.
+    const kept = [...anchors].slice(0, 255);
+    this.anchorLists = kept.map(([, list]) => list);
+    this.anchorIndex = new Map(kept.map(([capital], i) => [capital, i]));
   }
 
   scan(text: string): Hits {
@@ -174,7 +170,7 @@ export class Scanner {
     const first = units[text.charCodeAt(start)] as number;
     if (index === null || (first & ODD_LETTER) !== 0) return -1;
     // The first letter is hashed here: it may be an anchor too, which stops the tight loop.
-    let j = hashWord(text, start + 1, start, HASH_TABLE[first & 0xff] as number, units);
+    let j = hashWord(text, start + 1, start, hashOf(0, first & 0xff), units);
     let stop = -1;
     while (j < n) {
       const code = text.charCodeAt(j);
@@ -239,9 +235,8 @@ export class Scanner {
 
   /** The anchor bits of a folded capital: ANCHORS and its list's number, or 0. */
   private anchorUnit(folded: number): number {
-    const list = this.anchors.get(folded);
-    const index = list ? this.anchorLists.indexOf(list) : -1;
-    return index < 0 ? 0 : ANCHORS | RARE_UNIT | ((index + 1) << ANCHOR_LIST);
+    const index = this.anchorIndex.get(folded);
+    return index === undefined ? 0 : ANCHORS | RARE_UNIT | ((index + 1) << ANCHOR_LIST);
   }
 
   /** Computes and remembers what a code unit means to the scan (see the unit flags above). */
@@ -275,7 +270,7 @@ function hashWord(text: string, from: number, start: number, h: number, units: I
   for (; j < n; j++) {
     const u = units[text.charCodeAt(j)] as number;
     if ((u & (WORD_UNIT | RARE_UNIT)) !== WORD_UNIT) break;
-    h ^= HASH_TABLE[(((j - start) & (HASH_POSITIONS - 1)) << 8) | (u & 0xff)] as number;
+    h ^= hashOf(j - start, u & 0xff);
   }
   wordHash = h;
   return j;
