@@ -6,6 +6,8 @@ import type { Trie } from './trie';
 const OVERFLOW = 255;
 /** Slot fields: the word's hash and the encoded trie state after it (0 = empty slot). */
 const STRIDE = 2;
+/** The presence filter's size limit: 2^18 bits, 32 KB. */
+const PRESENT_MAX_BITS = 1 << 18;
 /** The state stored for a hash that two different first words share: the caller walks instead. */
 export const AMBIGUOUS = -2;
 /** What may follow a word: any character but a space, or a space and then a character that is not a letter. */
@@ -70,6 +72,14 @@ export class FirstWords {
   /** Bits of the hash kept: all of them, except in tests that make collisions happen. */
   private readonly kept: number;
 
+  /**
+   * One bit per value of the hash's high bits, set for every word in the table: most words of a
+   * text start no alias, and this answers them from a table small enough to stay in the
+   * processor's nearest cache, where a probe of `table` would wait on a farther one.
+   */
+  private readonly present: Int32Array;
+  private readonly presentShift: number;
+
   private constructor(
     readonly table: Int32Array,
     /** What may follow each slot's word (read only for words found, so kept apart from the probed table). */
@@ -78,6 +88,14 @@ export class FirstWords {
   ) {
     this.mask = follows.length - 1;
     this.kept = hashBits >= 32 ? -1 : (1 << hashBits) - 1;
+    // About 16 bits per slot (8 per word at most), within 32 KB.
+    let bits = 32;
+    while (bits < follows.length * 16 && bits < PRESENT_MAX_BITS) bits *= 2;
+    this.present = new Int32Array(bits >>> 5);
+    this.presentShift = 32 - Math.log2(bits);
+    for (let at = 0; at < table.length; at += STRIDE) {
+      if (table[at + 1] !== 0) this.mark(table[at] as number);
+    }
   }
 
   /** Indexes the first words of a trie's aliases: at build time, or in tests. */
@@ -133,6 +151,11 @@ export class FirstWords {
     };
   }
 
+  private mark(h: number): void {
+    const bit = h >>> this.presentShift;
+    this.present[bit >>> 5] = (this.present[bit >>> 5] as number) | (1 << (bit & 31));
+  }
+
   private insert(hash: number, encoded: number, follow: number): void {
     const h = hash & this.kept;
     const table = this.table;
@@ -142,6 +165,7 @@ export class FirstWords {
         table[at] = h;
         table[at + 1] = encoded;
         this.follows[slot] = follow;
+        this.mark(h);
         return;
       }
       if (table[at] === h) {
@@ -151,9 +175,17 @@ export class FirstWords {
     }
   }
 
+  /** False when no first word has this hash; true when one may (see `present`). */
+  mayHave(hash: number): boolean {
+    const bit = (hash & this.kept) >>> this.presentShift;
+    return ((this.present[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
+  }
+
   /** Where the word with this hash sits in `table` (its hash at [at], state at [at + 1], follow at [at + 2]); -1 if no alias starts with it. */
   find(hash: number): number {
     const h = hash & this.kept;
+    const bit = h >>> this.presentShift;
+    if (((this.present[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return -1;
     const table = this.table;
     const mask = this.mask;
     for (let slot = slotOf(h, mask); ; slot = (slot + 1) & mask) {

@@ -39,6 +39,8 @@ const UNKNOWN_UNIT = -1;
 interface Anchored {
   /** The folded text before the anchor, read backwards from it. */
   before: string;
+  /** Whether `before` ends with a letter or digit ("xAI"), so the anchor is inside a word; else it starts one ("von der Leyen"). */
+  inWord: boolean;
 }
 
 /**
@@ -97,7 +99,8 @@ export class Scanner {
       }
       const anchor = folded.charCodeAt(anchorAt);
       const list = anchors.get(anchor) ?? [];
-      list.push({ before: folded.slice(0, anchorAt) });
+      const before = folded.slice(0, anchorAt);
+      list.push({ before, inWord: classOf(before.charCodeAt(before.length - 1)) === WORD });
       anchors.set(anchor, list);
     }
     // A unit has 8 bits for the list's number: far more distinct anchor capitals than any dataset has.
@@ -129,11 +132,13 @@ export class Scanner {
    */
   private candidate(text: string, i: number, u: number, hits: Hits): number {
     // A capital inside a word ("McCarthy", "USA") is only an anchor.
-    const mid = wordBefore(text, i);
+    const before = i > 0 ? (this.units[text.charCodeAt(i - 1)] as number) : 0;
+    const mid = (before & SKIP_UNIT) !== 0 ? wordBefore(text, i) : (before & WORD_UNIT) !== 0;
     let resume = i;
     if ((u & BEGINS) !== 0 && !mid) {
       const small = (u & SMALL) !== 0;
-      const through = small ? -1 : this.viaFirstWord(text, i, hits);
+      const hashed = !small && (u & ODD_LETTER) === 0 && this.firstWords !== null;
+      const through = hashed ? this.viaFirstWord(text, i, u, hits) : -1;
       if (through >= 0) resume = through;
       else {
         const trie = small ? this.lower : this.all;
@@ -142,13 +147,14 @@ export class Scanner {
         if (first >= 0) walk(trie, text, i, i + 1, first, hits);
       }
     }
-    if ((u & ANCHORS) !== 0) this.anchored(text, i, u, hits);
+    if ((u & ANCHORS) !== 0) this.anchored(text, i, u, mid, hits);
     return resume;
   }
 
   /** Small-letter aliases whose first capital is at `i`: read back from it, then walked from their start. */
-  private anchored(text: string, i: number, u: number, hits: Hits): void {
+  private anchored(text: string, i: number, u: number, mid: boolean, hits: Hits): void {
     for (const a of this.anchorLists[((u >>> ANCHOR_LIST) & 0xff) - 1] ?? []) {
+      if (a.inWord !== mid) continue;
       const start = matchBackward(text, i, a.before);
       if (start < 0 || wordBefore(text, start) || !isLowercase(text.charCodeAt(start))) continue;
       const code = text.charCodeAt(start);
@@ -158,53 +164,60 @@ export class Scanner {
   }
 
   /**
-   * Records the hits of `all` that start at `start`, a word start, by hashing its first word and
-   * looking it up (see FirstWords) instead of walking it letter by letter. Returns the last
-   * character the pass may skip to, or -1, having recorded nothing, when two first words share
-   * the hash: the caller walks instead.
+   * Records the hits of `all` that start at `start`, a word start whose unit is `first`, by
+   * hashing its first word and looking it up (see FirstWords) instead of walking it letter by
+   * letter. Returns the last character the pass may skip to, or -1, having recorded nothing,
+   * when the word needs the walk: an invisible character or an odd letter in it, or a first
+   * word that shares its hash with another. Each character is read once here: this runs for
+   * every capitalized word of the text.
    */
-  private viaFirstWord(text: string, start: number, hits: Hits): number {
-    const index = this.firstWords;
+  private viaFirstWord(text: string, start: number, first: number, hits: Hits): number {
+    const index = this.firstWords as FirstWords;
     const units = this.units;
     const n = text.length;
-    const first = units[text.charCodeAt(start)] as number;
-    if (index === null || (first & ODD_LETTER) !== 0) return -1;
-    // The first letter is hashed here: it may be an anchor too, which stops the tight loop.
-    let j = hashWord(text, start + 1, start, hashOf(0, first & 0xff), units);
+    let h = hashOf(0, first & 0xff);
+    let j = start + 1;
+    // The unit of the character that ends the word, at j (0 past the text's end).
+    let v = 0;
+    // The first anchor inside the word ("xAI" has one at A): the pass must still look at it.
     let stop = -1;
-    while (j < n) {
-      const code = text.charCodeAt(j);
-      let u = units[code] as number;
-      if ((u & RARE_UNIT) === 0) break;
-      if (u === UNKNOWN_UNIT) u = this.fill(code);
-      // An invisible character or an odd letter: the walk handles those exactly.
-      if ((u & (SKIP_UNIT | ODD_LETTER)) !== 0) return -1;
-      if ((u & WORD_UNIT) === 0) break;
-      // An anchor inside the word ("USA" for the A of "xAI"): a letter of the word, which the pass
-      // must still look at from there.
-      if ((u & ANCHORS) !== 0 && stop < 0) stop = j;
-      j = hashWord(text, j + 1, start, wordHash ^ hashOf(j - start, u & 0xff), units);
+    for (;;) {
+      for (; j < n; j++) {
+        v = units[text.charCodeAt(j)] as number;
+        if ((v & (WORD_UNIT | RARE_UNIT)) !== WORD_UNIT) break;
+        h ^= hashOf(j - start, v & 0xff);
+      }
+      if (j >= n) {
+        v = 0;
+        break;
+      }
+      if ((v & RARE_UNIT) === 0) break;
+      if (v === UNKNOWN_UNIT) v = this.fill(text.charCodeAt(j));
+      if ((v & (SKIP_UNIT | ODD_LETTER)) !== 0) return -1;
+      if ((v & WORD_UNIT) === 0) break;
+      if ((v & ANCHORS) !== 0 && stop < 0) stop = j;
+      h ^= hashOf(j - start, v & 0xff);
+      j++;
     }
-    const h = wordHash;
     const last = j - 1;
-    const previous = last - 1;
-    const table = index.table;
-    // "Facebooks": the word less a final "s" may be a whole alias (German genitive; see walk).
-    const genitiveAt =
-      previous >= start && text.charCodeAt(last) === 0x73
-        ? index.find(h ^ hashOf(last - start, (units[0x73] as number) & 0xff))
-        : -1;
-    const genitive = genitiveAt < 0 ? -1 : (table[genitiveAt + 1] as number);
-    const at = index.find(h);
-    const state = at < 0 ? -1 : (table[at + 1] as number);
-    if (genitive === AMBIGUOUS || state === AMBIGUOUS) return -1;
-    if (genitive >= 0 && (genitive & 1) === 1 && stateAlong(this.all, text, start, previous) === genitive) {
-      pushHit(hits, start, previous + 1, genitive >> 1, this.all, 1);
-    }
     const resume = stop >= 0 ? stop - 1 : last;
+    // "Facebooks": the word less a final "s" may be a whole alias (German genitive; see walk).
+    // The "s" was read above, so its unit is filled.
+    let genitive = -1;
+    if (last > start && text.charCodeAt(last) === 0x73) {
+      const g = h ^ hashOf(last - start, (units[0x73] as number) & 0xff);
+      const at = index.mayHave(g) ? index.find(g) : -1;
+      if (at >= 0) genitive = index.table[at + 1] as number;
+    }
+    const at = index.mayHave(h) ? index.find(h) : -1;
+    const state = at < 0 ? -1 : (index.table[at + 1] as number);
+    if (genitive === AMBIGUOUS || state === AMBIGUOUS) return -1;
+    if (genitive >= 0 && (genitive & 1) === 1 && stateAlong(this.all, text, start, last - 1) === genitive) {
+      pushHit(hits, start, last, genitive >> 1, this.all, 1);
+    }
     if (state < 0) return resume;
     const before = hits.starts.length;
-    if (((index.follows[at >> 1] as number) & this.followAt(text, j)) !== 0) {
+    if (((index.follows[at >> 1] as number) & this.followAt(text, j, v)) !== 0) {
       walk(this.all, text, start, last + 1, state, hits);
     } else if ((state & 1) === 1) {
       pushHit(hits, start, last + 1, state >> 1, this.all, 0);
@@ -214,10 +227,12 @@ export class Scanner {
     return resume;
   }
 
-  /** The follow bit (see FirstWords) of the text after a word, at `j`, the first character past it. */
-  private followAt(text: string, j: number): number {
-    const units = this.units;
+  /** The follow bit (see FirstWords) of the text after a word: `j` is the first character past it, `v` its unit. */
+  private followAt(text: string, j: number, v: number): number {
     const n = text.length;
+    if (j >= n) return 0;
+    if ((v & SKIP_UNIT) === 0 && (v & SPACE_UNIT) === 0) return FOLLOW_OTHER;
+    const units = this.units;
     let spaced = false;
     for (; j < n; j++) {
       const code = text.charCodeAt(j);
@@ -254,26 +269,6 @@ export class Scanner {
     this.units[code] = u;
     return u;
   }
-}
-
-/** The hash of the word hashWord read last (a second result, kept out of the hot loop's way). */
-let wordHash = 0;
-
-/**
- * Hashes a word's letters from `from` on (`start` is the word's first letter), starting from `h`, up to
- * the first character that is not a plain letter: one that ends the word, or one the caller
- * must look at (RARE_UNIT). Returns that character's index; the hash is left in wordHash.
- */
-function hashWord(text: string, from: number, start: number, h: number, units: Int32Array): number {
-  const n = text.length;
-  let j = from;
-  for (; j < n; j++) {
-    const u = units[text.charCodeAt(j)] as number;
-    if ((u & (WORD_UNIT | RARE_UNIT)) !== WORD_UNIT) break;
-    h ^= hashOf(j - start, u & 0xff);
-  }
-  wordHash = h;
-  return j;
 }
 
 /** The loop every character goes through: one lookup and one rarely taken branch each. */
