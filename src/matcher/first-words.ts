@@ -4,8 +4,6 @@ import type { Trie } from './trie';
 
 /** Alphabet index of a character past the dense alphabet (see Trie). */
 const OVERFLOW = 255;
-/** Slot fields: the word's hash and the encoded trie state after it (0 = empty slot). */
-const STRIDE = 2;
 /** The presence filter's size limit: 2^18 bits, 32 KB. */
 const PRESENT_MAX_BITS = 1 << 18;
 /** The state stored for a hash that two different first words share: the caller walks instead. */
@@ -48,11 +46,17 @@ function slotOf(h: number, mask: number): number {
   return h & mask;
 }
 
-/** The index as the build ships it: the two arrays in base64 (see base64.ts). */
+/**
+ * The index as the build ships it, in base64 (see base64.ts): `table` holds two numbers per slot
+ * (the word's hash and the encoded trie state after it; 0 = empty slot), `follows` one.
+ */
 export interface SerializedFirstWords {
   table: string;
   follows: string;
 }
+
+/** In memory, a slot's fields sit together (one cache line): hash, state, follow, unused. */
+const SLOT = 4;
 
 /**
  * The first word of every alias, hashed, to the trie state after it.
@@ -62,40 +66,34 @@ export interface SerializedFirstWords {
  * names. Hashing the word costs arithmetic on small, hot tables; one probe of this index then
  * says whether any alias starts with that word. Only states that a whole word can end in are
  * kept: those where an alias ends, or where it goes on with a character that is not a letter or
- * digit (a space, "&", "."). Each slot also says what may follow the word (`follow`: the first
- * letters of the next words, folded into 31 bits), so that most walks stop without touching the
- * trie. Hashes can collide; a hit found through the index is confirmed by walking the word in
- * the trie (hits are rare).
+ * digit (a space, "&", "."). Each slot also says what may follow the word (its follow bits: the
+ * first letters of the next words, folded into 31 bits), so that most walks stop without
+ * touching the trie. Hashes can collide; a hit found through the index is confirmed by walking
+ * the word in the trie (hits are rare).
  */
 export class FirstWords {
   private readonly mask: number;
   /** Bits of the hash kept: all of them, except in tests that make collisions happen. */
   private readonly kept: number;
-
+  /** SLOT numbers per slot (see SLOT); open addressing with linear probing. */
+  private readonly slots: Int32Array;
   /**
-   * One bit per value of the hash's high bits, set for every word in the table: most words of a
+   * One bit per value of the hash's high bits, set for every word in the index: most words of a
    * text start no alias, and this answers them from a table small enough to stay in the
-   * processor's nearest cache, where a probe of `table` would wait on a farther one.
+   * processor's nearest cache, where a probe of `slots` would wait on a farther one.
    */
   private readonly present: Int32Array;
   private readonly presentShift: number;
 
-  private constructor(
-    readonly table: Int32Array,
-    /** What may follow each slot's word (read only for words found, so kept apart from the probed table). */
-    readonly follows: Int32Array,
-    hashBits: number,
-  ) {
-    this.mask = follows.length - 1;
+  private constructor(size: number, hashBits: number) {
+    this.mask = size - 1;
     this.kept = hashBits >= 32 ? -1 : (1 << hashBits) - 1;
+    this.slots = new Int32Array(SLOT * size);
     // About 16 bits per slot (8 per word at most), within 32 KB.
     let bits = 32;
-    while (bits < follows.length * 16 && bits < PRESENT_MAX_BITS) bits *= 2;
+    while (bits < size * 16 && bits < PRESENT_MAX_BITS) bits *= 2;
     this.present = new Int32Array(bits >>> 5);
     this.presentShift = 32 - Math.log2(bits);
-    for (let at = 0; at < table.length; at += STRIDE) {
-      if (table[at + 1] !== 0) this.mark(table[at] as number);
-    }
   }
 
   /** Indexes the first words of a trie's aliases: at build time, or in tests. */
@@ -122,7 +120,7 @@ export class FirstWords {
     }
     let size = 16;
     while (size < (found.length / 3) * 2) size *= 2;
-    const index = new FirstWords(new Int32Array(STRIDE * size), new Int32Array(size), hashBits);
+    const index = new FirstWords(size, hashBits);
     for (let k = 0; k < found.length; k += 3) {
       index.insert(found[k] as number, found[k + 1] as number, found[k + 2] as number);
     }
@@ -134,21 +132,32 @@ export class FirstWords {
     const table = decodeUint32(data.table);
     const follows = decodeUint32(data.follows);
     const size = follows.length;
-    if (size < 1 || (size & (size - 1)) !== 0 || table.length !== STRIDE * size) {
+    if (size < 1 || (size & (size - 1)) !== 0 || table.length !== 2 * size) {
       throw new Error('matcher data: the first-word index is malformed');
     }
-    return new FirstWords(
-      new Int32Array(table.buffer, table.byteOffset, table.length),
-      new Int32Array(follows.buffer, follows.byteOffset, follows.length),
-      32,
-    );
+    const index = new FirstWords(size, 32);
+    for (let slot = 0; slot < size; slot++) {
+      const state = table[2 * slot + 1] as number;
+      if (state === 0) continue;
+      const h = table[2 * slot] as number;
+      index.slots[SLOT * slot] = h;
+      index.slots[SLOT * slot + 1] = state;
+      index.slots[SLOT * slot + 2] = follows[slot] as number;
+      index.mark(h);
+    }
+    return index;
   }
 
   serialize(): SerializedFirstWords {
-    return {
-      table: encodeArray(new Uint32Array(this.table.buffer, this.table.byteOffset, this.table.length)),
-      follows: encodeArray(new Uint32Array(this.follows.buffer, this.follows.byteOffset, this.follows.length)),
-    };
+    const size = this.mask + 1;
+    const table = new Uint32Array(2 * size);
+    const follows = new Uint32Array(size);
+    for (let slot = 0; slot < size; slot++) {
+      table[2 * slot] = this.slots[SLOT * slot] as number;
+      table[2 * slot + 1] = this.slots[SLOT * slot + 1] as number;
+      follows[slot] = this.slots[SLOT * slot + 2] as number;
+    }
+    return { table: encodeArray(table), follows: encodeArray(follows) };
   }
 
   private mark(h: number): void {
@@ -158,18 +167,18 @@ export class FirstWords {
 
   private insert(hash: number, encoded: number, follow: number): void {
     const h = hash & this.kept;
-    const table = this.table;
+    const slots = this.slots;
     for (let slot = slotOf(h, this.mask); ; slot = (slot + 1) & this.mask) {
-      const at = STRIDE * slot;
-      if (table[at + 1] === 0) {
-        table[at] = h;
-        table[at + 1] = encoded;
-        this.follows[slot] = follow;
+      const at = SLOT * slot;
+      if (slots[at + 1] === 0) {
+        slots[at] = h;
+        slots[at + 1] = encoded;
+        slots[at + 2] = follow;
         this.mark(h);
         return;
       }
-      if (table[at] === h) {
-        table[at + 1] = AMBIGUOUS;
+      if (slots[at] === h) {
+        slots[at + 1] = AMBIGUOUS;
         return;
       }
     }
@@ -181,18 +190,26 @@ export class FirstWords {
     return ((this.present[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
   }
 
-  /** Where the word with this hash sits in `table` (its hash at [at], state at [at + 1], follow at [at + 2]); -1 if no alias starts with it. */
+  /** The slot of the word with this hash (see stateAt, followAt), or -1 if no alias starts with it. */
   find(hash: number): number {
     const h = hash & this.kept;
-    const bit = h >>> this.presentShift;
-    if (((this.present[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return -1;
-    const table = this.table;
+    const slots = this.slots;
     const mask = this.mask;
     for (let slot = slotOf(h, mask); ; slot = (slot + 1) & mask) {
-      const at = STRIDE * slot;
-      if (table[at + 1] === 0) return -1;
-      if (table[at] === h) return at;
+      const at = SLOT * slot;
+      if (slots[at + 1] === 0) return -1;
+      if (slots[at] === h) return at;
     }
+  }
+
+  /** The encoded trie state after the word found at `at`, or AMBIGUOUS. */
+  stateAt(at: number): number {
+    return this.slots[at + 1] as number;
+  }
+
+  /** The follow bits of the word found at `at`: what the next word of an alias may start with. */
+  followAt(at: number): number {
+    return this.slots[at + 2] as number;
   }
 }
 

@@ -32,6 +32,10 @@ const RARE_UNIT = 0x8000;
 const CANDIDATE = BEGINS | ANCHORS;
 /** Bits 16-23 of an anchor's unit: 1 + the index of its list in Scanner.anchorLists. */
 const ANCHOR_LIST = 16;
+/** Some alias of the anchor's list has it at a word start ("von der Leyen"). */
+const ANCHOR_STARTS_WORD = 1 << 24;
+/** Some alias of the anchor's list has it inside a word ("xAI"). */
+const ANCHOR_IN_WORD = 1 << 25;
 /** Not yet filled; has every bit set, so the candidate test lets it through to be filled. */
 const UNKNOWN_UNIT = -1;
 
@@ -112,43 +116,79 @@ export class Scanner {
   scan(text: string): Hits {
     const hits: Hits = { starts: [], ends: [], states: [], tries: [], genitive: [] };
     const units = this.units;
+    const index = this.firstWords;
     const n = text.length;
     for (let i = nextCandidate(text, 0, units); i < n; i = nextCandidate(text, i + 1, units)) {
-      let u = units[text.charCodeAt(i)] as number;
+      const start = i;
+      let u = units[text.charCodeAt(start)] as number;
       if (u === UNKNOWN_UNIT) {
-        u = this.fill(text.charCodeAt(i));
+        u = this.fill(text.charCodeAt(start));
         if ((u & CANDIDATE) === 0) continue;
       }
-      i = this.candidate(text, i, u, hits);
+      // A capital inside a word ("McCarthy", "USA") is only an anchor.
+      const before = start > 0 ? (units[text.charCodeAt(start - 1)] as number) : 0;
+      const mid = (before & SKIP_UNIT) !== 0 ? wordBefore(text, start) : (before & WORD_UNIT) !== 0;
+      if ((u & BEGINS) !== 0 && !mid) {
+        if ((u & (SMALL | ODD_LETTER)) !== 0 || index === null) {
+          this.walkFrom((u & SMALL) !== 0 ? this.lower : this.all, text, start, hits);
+        } else {
+          // The first word is hashed here, in the pass's own loop: this runs for every
+          // capitalized word, and each of its characters is read once (see FirstWords).
+          let h = hashOf(0, u & 0xff);
+          let j = start + 1;
+          // The unit of the character that ends the word, at j (0 past the text's end).
+          let v = 0;
+          // The first anchor inside the word ("xAI" has one at A): the pass must still look at it.
+          let stop = -1;
+          let plain = true;
+          for (;;) {
+            for (; j < n; j++) {
+              v = units[text.charCodeAt(j)] as number;
+              if ((v & (WORD_UNIT | RARE_UNIT)) !== WORD_UNIT) break;
+              h ^= hashOf(j - start, v & 0xff);
+            }
+            if (j >= n) {
+              v = 0;
+              break;
+            }
+            if ((v & RARE_UNIT) === 0) break;
+            if (v === UNKNOWN_UNIT) v = this.fill(text.charCodeAt(j));
+            // An invisible character or an odd letter: the walk handles those exactly.
+            if ((v & (SKIP_UNIT | ODD_LETTER)) !== 0) {
+              plain = false;
+              break;
+            }
+            if ((v & WORD_UNIT) === 0) break;
+            if ((v & ANCHORS) !== 0 && stop < 0) stop = j;
+            h ^= hashOf(j - start, v & 0xff);
+            j++;
+          }
+          const last = j - 1;
+          // "Facebooks": the word less a final "s" may be a whole alias (German genitive; see walk).
+          // The "s" was read above, so its unit is filled.
+          const genitive =
+            last > start && text.charCodeAt(last) === 0x73 ? h ^ hashOf(last - start, (units[0x73] as number) & 0xff) : 0;
+          // Most words start no alias: the presence filter says so without probing the index.
+          if (plain && (index.mayHave(h) || (genitive !== 0 && index.mayHave(genitive)))) {
+            plain = this.viaFirstWord(text, start, j, v, h, genitive, hits);
+          }
+          if (plain) i = stop >= 0 ? stop - 1 : last;
+          else this.walkFrom(this.all, text, start, hits);
+        }
+      }
+      // "S" starts many words but is an anchor only inside "eSafety": most capitals skip this.
+      if ((u & (mid ? ANCHOR_IN_WORD : ANCHOR_STARTS_WORD)) !== 0) this.anchored(text, start, u, mid, hits);
     }
     // Hits found from an anchor start before it, so they may come out of order.
     if (!inTextOrder(hits)) sortHits(hits);
     return hits;
   }
 
-  /**
-   * Records the hits that start at `i`, or that a small-letter alias anchored at `i` has.
-   * Returns where the pass goes on: the last character of a word read through here, or `i`.
-   */
-  private candidate(text: string, i: number, u: number, hits: Hits): number {
-    // A capital inside a word ("McCarthy", "USA") is only an anchor.
-    const before = i > 0 ? (this.units[text.charCodeAt(i - 1)] as number) : 0;
-    const mid = (before & SKIP_UNIT) !== 0 ? wordBefore(text, i) : (before & WORD_UNIT) !== 0;
-    let resume = i;
-    if ((u & BEGINS) !== 0 && !mid) {
-      const small = (u & SMALL) !== 0;
-      const hashed = !small && (u & ODD_LETTER) === 0 && this.firstWords !== null;
-      const through = hashed ? this.viaFirstWord(text, i, u, hits) : -1;
-      if (through >= 0) resume = through;
-      else {
-        const trie = small ? this.lower : this.all;
-        const code = text.charCodeAt(i);
-        const first = trie.next(0, trie.stepOf(code), code);
-        if (first >= 0) walk(trie, text, i, i + 1, first, hits);
-      }
-    }
-    if ((u & ANCHORS) !== 0) this.anchored(text, i, u, mid, hits);
-    return resume;
+  /** Records the hits of `trie` that start at `start`, walking it letter by letter. */
+  private walkFrom(trie: Trie, text: string, start: number, hits: Hits): void {
+    const code = text.charCodeAt(start);
+    const first = trie.next(0, trie.stepOf(code), code);
+    if (first >= 0) walk(trie, text, start, start + 1, first, hits);
   }
 
   /** Small-letter aliases whose first capital is at `i`: read back from it, then walked from their start. */
@@ -164,67 +204,33 @@ export class Scanner {
   }
 
   /**
-   * Records the hits of `all` that start at `start`, a word start whose unit is `first`, by
-   * hashing its first word and looking it up (see FirstWords) instead of walking it letter by
-   * letter. Returns the last character the pass may skip to, or -1, having recorded nothing,
-   * when the word needs the walk: an invisible character or an odd letter in it, or a first
-   * word that shares its hash with another. Each character is read once here: this runs for
-   * every capitalized word of the text.
+   * Records the hits of `all` that start at `start`, a word start, from the hash `h` of its
+   * first word, which ends before `j` (whose unit is `v`), and `genitive`, the hash of that word
+   * less a final "s" (0 if it has none). The index gives the trie state after the word, and
+   * whether the next word can go on with any alias; only then is the trie walked. Returns
+   * false, having recorded nothing, when a hash is shared by two first words: the caller walks.
    */
-  private viaFirstWord(text: string, start: number, first: number, hits: Hits): number {
+  private viaFirstWord(text: string, start: number, j: number, v: number, h: number, genitive: number, hits: Hits): boolean {
     const index = this.firstWords as FirstWords;
-    const units = this.units;
-    const n = text.length;
-    let h = hashOf(0, first & 0xff);
-    let j = start + 1;
-    // The unit of the character that ends the word, at j (0 past the text's end).
-    let v = 0;
-    // The first anchor inside the word ("xAI" has one at A): the pass must still look at it.
-    let stop = -1;
-    for (;;) {
-      for (; j < n; j++) {
-        v = units[text.charCodeAt(j)] as number;
-        if ((v & (WORD_UNIT | RARE_UNIT)) !== WORD_UNIT) break;
-        h ^= hashOf(j - start, v & 0xff);
-      }
-      if (j >= n) {
-        v = 0;
-        break;
-      }
-      if ((v & RARE_UNIT) === 0) break;
-      if (v === UNKNOWN_UNIT) v = this.fill(text.charCodeAt(j));
-      if ((v & (SKIP_UNIT | ODD_LETTER)) !== 0) return -1;
-      if ((v & WORD_UNIT) === 0) break;
-      if ((v & ANCHORS) !== 0 && stop < 0) stop = j;
-      h ^= hashOf(j - start, v & 0xff);
-      j++;
-    }
     const last = j - 1;
-    const resume = stop >= 0 ? stop - 1 : last;
-    // "Facebooks": the word less a final "s" may be a whole alias (German genitive; see walk).
-    // The "s" was read above, so its unit is filled.
-    let genitive = -1;
-    if (last > start && text.charCodeAt(last) === 0x73) {
-      const g = h ^ hashOf(last - start, (units[0x73] as number) & 0xff);
-      const at = index.mayHave(g) ? index.find(g) : -1;
-      if (at >= 0) genitive = index.table[at + 1] as number;
+    const g = genitive === 0 ? -1 : index.find(genitive);
+    const genitiveState = g < 0 ? -1 : index.stateAt(g);
+    const at = index.find(h);
+    const state = at < 0 ? -1 : index.stateAt(at);
+    if (genitiveState === AMBIGUOUS || state === AMBIGUOUS) return false;
+    if (genitiveState >= 0 && (genitiveState & 1) === 1 && stateAlong(this.all, text, start, last - 1) === genitiveState) {
+      pushHit(hits, start, last, genitiveState >> 1, this.all, 1);
     }
-    const at = index.mayHave(h) ? index.find(h) : -1;
-    const state = at < 0 ? -1 : (index.table[at + 1] as number);
-    if (genitive === AMBIGUOUS || state === AMBIGUOUS) return -1;
-    if (genitive >= 0 && (genitive & 1) === 1 && stateAlong(this.all, text, start, last - 1) === genitive) {
-      pushHit(hits, start, last, genitive >> 1, this.all, 1);
-    }
-    if (state < 0) return resume;
+    if (state < 0) return true;
     const before = hits.starts.length;
-    if (((index.follows[at >> 1] as number) & this.followAt(text, j, v)) !== 0) {
+    if ((index.followAt(at) & this.followAt(text, j, v)) !== 0) {
       walk(this.all, text, start, last + 1, state, hits);
     } else if ((state & 1) === 1) {
       pushHit(hits, start, last + 1, state >> 1, this.all, 0);
     }
     // Hashes can collide: a hit stands only if the word really leads to that state.
     if (hits.starts.length > before && stateAlong(this.all, text, start, last) !== state) truncateHits(hits, before);
-    return resume;
+    return true;
   }
 
   /** The follow bit (see FirstWords) of the text after a word: `j` is the first character past it, `v` its unit. */
@@ -251,7 +257,10 @@ export class Scanner {
   /** The anchor bits of a folded capital: ANCHORS and its list's number, or 0. */
   private anchorUnit(folded: number): number {
     const index = this.anchorIndex.get(folded);
-    return index === undefined ? 0 : ANCHORS | RARE_UNIT | ((index + 1) << ANCHOR_LIST);
+    if (index === undefined) return 0;
+    let sides = 0;
+    for (const a of this.anchorLists[index] as Anchored[]) sides |= a.inWord ? ANCHOR_IN_WORD : ANCHOR_STARTS_WORD;
+    return ANCHORS | RARE_UNIT | sides | ((index + 1) << ANCHOR_LIST);
   }
 
   /** Computes and remembers what a code unit means to the scan (see the unit flags above). */
