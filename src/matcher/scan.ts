@@ -167,7 +167,9 @@ export class Scanner {
           // "Facebooks": the word less a final "s" may be a whole alias (German genitive; see walk).
           // The "s" was read above, so its unit is filled.
           const genitive =
-            last > start && text.charCodeAt(last) === 0x73 ? h ^ hashOf(last - start, (units[0x73] as number) & 0xff) : 0;
+            last > start && text.charCodeAt(last) === 0x73
+              ? h ^ hashOf(last - start, (units[0x73] as number) & 0xff)
+              : 0;
           // Most words start no alias: the presence filter says so without probing the index.
           if (plain && (index.mayHave(h) || (genitive !== 0 && index.mayHave(genitive)))) {
             plain = this.viaFirstWord(text, start, j, v, h, genitive, hits);
@@ -210,7 +212,15 @@ export class Scanner {
    * whether the next word can go on with any alias; only then is the trie walked. Returns
    * false, having recorded nothing, when a hash is shared by two first words: the caller walks.
    */
-  private viaFirstWord(text: string, start: number, j: number, v: number, h: number, genitive: number, hits: Hits): boolean {
+  private viaFirstWord(
+    text: string,
+    start: number,
+    j: number,
+    v: number,
+    h: number,
+    genitive: number,
+    hits: Hits,
+  ): boolean {
     const index = this.firstWords as FirstWords;
     const last = j - 1;
     const g = genitive === 0 ? -1 : index.find(genitive);
@@ -218,7 +228,11 @@ export class Scanner {
     const at = index.find(h);
     const state = at < 0 ? -1 : index.stateAt(at);
     if (genitiveState === AMBIGUOUS || state === AMBIGUOUS) return false;
-    if (genitiveState >= 0 && (genitiveState & 1) === 1 && stateAlong(this.all, text, start, last - 1) === genitiveState) {
+    if (
+      genitiveState >= 0 &&
+      (genitiveState & 1) === 1 &&
+      stateAlong(this.all, text, start, last - 1) === genitiveState
+    ) {
       pushHit(hits, start, last, genitiveState >> 1, this.all, 1);
     }
     if (state < 0) return true;
