@@ -62,6 +62,8 @@ interface Anchored {
  */
 export class Scanner {
   private readonly units = new Int32Array(65536).fill(UNKNOWN_UNIT);
+  /** 1 where the pass must stop and look (CANDIDATE, or not yet filled): the tight loop's one-byte view of `units`. */
+  private readonly stops = new Uint8Array(65536).fill(1);
   /** Aliases written small, by the anchor capital they share; an anchor's unit carries the list's number (see ANCHOR_LIST). */
   private readonly anchorLists: Anchored[][];
   /** Folded anchor capital → its list's index in anchorLists. */
@@ -118,7 +120,8 @@ export class Scanner {
     const units = this.units;
     const index = this.firstWords;
     const n = text.length;
-    for (let i = nextCandidate(text, 0, units); i < n; i = nextCandidate(text, i + 1, units)) {
+    const stops = this.stops;
+    for (let i = nextCandidate(text, 0, stops); i < n; i = nextCandidate(text, i + 1, stops)) {
       const start = i;
       let u = units[text.charCodeAt(start)] as number;
       if (u === UNKNOWN_UNIT) {
@@ -290,15 +293,16 @@ export class Scanner {
       else u |= (this.all.sparseChild(0, folded) >= 0 ? BEGINS : 0) | this.anchorUnit(folded);
     }
     this.units[code] = u;
+    this.stops[code] = (u & CANDIDATE) !== 0 ? 1 : 0;
     return u;
   }
 }
 
 /** The loop every character goes through: one lookup and one rarely taken branch each. */
-function nextCandidate(text: string, from: number, units: Int32Array): number {
+function nextCandidate(text: string, from: number, stops: Uint8Array): number {
   const n = text.length;
   for (let i = from; i < n; i++) {
-    if (((units[text.charCodeAt(i)] as number) & CANDIDATE) !== 0) return i;
+    if (stops[text.charCodeAt(i)] !== 0) return i;
   }
   return n;
 }
