@@ -64,6 +64,8 @@ export class Scanner {
   private readonly units = new Int32Array(65536).fill(UNKNOWN_UNIT);
   /** 1 where the pass must stop and look (CANDIDATE, or not yet filled): the tight loop's one-byte view of `units`. */
   private readonly stops = new Uint8Array(65536).fill(1);
+  /** The alphabet index of a plain letter (a word character that is not RARE_UNIT), else 0: the hashing loop's view of `units`. */
+  private readonly letters = new Uint8Array(65536);
   /** Aliases written small, by the anchor capital they share; an anchor's unit carries the list's number (see ANCHOR_LIST). */
   private readonly anchorLists: Anchored[][];
   /** Folded anchor capital → its list's index in anchorLists. */
@@ -121,6 +123,7 @@ export class Scanner {
     const index = this.firstWords;
     const n = text.length;
     const stops = this.stops;
+    const letters = this.letters;
     for (let i = nextCandidate(text, 0, stops); i < n; i = nextCandidate(text, i + 1, stops)) {
       const start = i;
       let u = units[text.charCodeAt(start)] as number;
@@ -146,14 +149,15 @@ export class Scanner {
           let plain = true;
           for (;;) {
             for (; j < n; j++) {
-              v = units[text.charCodeAt(j)] as number;
-              if ((v & (WORD_UNIT | RARE_UNIT)) !== WORD_UNIT) break;
-              h ^= hashOf(j - start, v & 0xff);
+              const a = letters[text.charCodeAt(j)] as number;
+              if (a === 0) break;
+              h ^= hashOf(j - start, a);
             }
             if (j >= n) {
               v = 0;
               break;
             }
+            v = units[text.charCodeAt(j)] as number;
             if ((v & RARE_UNIT) === 0) break;
             if (v === UNKNOWN_UNIT) v = this.fill(text.charCodeAt(j));
             // An invisible character or an odd letter: the walk handles those exactly.
@@ -294,6 +298,7 @@ export class Scanner {
     }
     this.units[code] = u;
     this.stops[code] = (u & CANDIDATE) !== 0 ? 1 : 0;
+    this.letters[code] = (u & (WORD_UNIT | RARE_UNIT)) === WORD_UNIT ? u & 0xff : 0;
     return u;
   }
 }
