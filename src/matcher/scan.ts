@@ -259,6 +259,9 @@ export class Scanner {
     const n = text.length;
     if (j >= n) return 0;
     if ((v & SKIP_UNIT) === 0 && (v & SPACE_UNIT) === 0) return FOLLOW_OTHER;
+    // The usual case: one space, then a plain letter.
+    const a = j + 1 < n && (v & SKIP_UNIT) === 0 ? (this.letters[text.charCodeAt(j + 1)] as number) : 0;
+    if (a !== 0) return followLetter(a);
     const units = this.units;
     let spaced = false;
     for (; j < n; j++) {
