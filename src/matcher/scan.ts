@@ -176,12 +176,14 @@ export class Scanner {
           const genitive =
             last > start && text.charCodeAt(last) === 0x73
               ? h ^ hashOf(last - start, (units[0x73] as number) & 0xff)
-              : 0;
+              : h;
           // Most words start no alias: the presence filter says so without probing the index.
-          if (plain && (index.mayHave(h) || (genitive !== 0 && index.mayHave(genitive)))) {
-            plain = this.viaFirstWord(text, start, j, v, h, genitive, hits);
+          if (plain && (index.mayHave(h) || index.mayHave(genitive))) {
+            plain = this.viaFirstWord(text, start, j, v, h, genitive === h ? 0 : genitive, hits);
           }
-          if (plain) i = stop >= 0 ? stop - 1 : last;
+          // The pass goes on after the word, or after the character that ended it when that is
+          // one it would pass over anyway.
+          if (plain) i = stop >= 0 ? stop - 1 : (v & (CANDIDATE | RARE_UNIT)) === 0 && j < n ? j : last;
           else this.walkFrom(this.all, text, start, hits);
         }
       }
