@@ -147,19 +147,24 @@ export class Scanner {
           // The first anchor inside the word ("xAI" has one at A): the pass must still look at it.
           let stop = -1;
           let plain = true;
+          // The alphabet index of the word's last letter.
+          let lastLetter = u & 0xff;
           for (;;) {
+            let c = 0;
             for (; j < n; j++) {
-              const a = letters[text.charCodeAt(j)] as number;
+              c = text.charCodeAt(j);
+              const a = letters[c] as number;
               if (a === 0) break;
+              lastLetter = a;
               h ^= hashOf(j - start, a);
             }
             if (j >= n) {
               v = 0;
               break;
             }
-            v = units[text.charCodeAt(j)] as number;
+            v = units[c] as number;
             if ((v & RARE_UNIT) === 0) break;
-            if (v === UNKNOWN_UNIT) v = this.fill(text.charCodeAt(j));
+            if (v === UNKNOWN_UNIT) v = this.fill(c);
             // An invisible character or an odd letter: the walk handles those exactly.
             if ((v & (SKIP_UNIT | ODD_LETTER)) !== 0) {
               plain = false;
@@ -167,16 +172,15 @@ export class Scanner {
             }
             if ((v & WORD_UNIT) === 0) break;
             if ((v & ANCHORS) !== 0 && stop < 0) stop = j;
-            h ^= hashOf(j - start, v & 0xff);
+            lastLetter = v & 0xff;
+            h ^= hashOf(j - start, lastLetter);
             j++;
           }
           const last = j - 1;
           // "Facebooks": the word less a final "s" may be a whole alias (German genitive; see walk).
-          // The "s" was read above, so its unit is filled.
-          const genitive =
-            last > start && text.charCodeAt(last) === 0x73
-              ? h ^ hashOf(last - start, (units[0x73] as number) & 0xff)
-              : h;
+          // An "s" read above has its unit filled; until then no letter's index is 0xff.
+          const s = (units[0x73] as number) & 0xff;
+          const genitive = last > start && lastLetter === s ? h ^ hashOf(last - start, s) : h;
           // Most words start no alias: the presence filter says so without probing the index.
           if (plain && (index.mayHave(h) || index.mayHave(genitive))) {
             plain = this.viaFirstWord(text, start, j, v, h, genitive === h ? 0 : genitive, hits);
