@@ -41,6 +41,15 @@ export function followLetter(alphabetIndex: number): number {
   return 1 << (alphabetIndex & 31);
 }
 
+/**
+ * The pair bit of the next word's first two letters, by alphabet index (`second` is 0 when the
+ * word has one letter, or its second character is not a letter). Several pairs share a bit; 3 is
+ * odd, so the 32 second letters after one first letter take 32 different bits.
+ */
+export function pairBit(first: number, second: number): number {
+  return 1 << ((first * 11 + second * 3) & 31);
+}
+
 /** The hash's bits are random already (tabulation), so its low bits pick the slot. */
 function slotOf(h: number, mask: number): number {
   return h & mask;
@@ -53,9 +62,11 @@ function slotOf(h: number, mask: number): number {
 export interface SerializedFirstWords {
   table: string;
   follows: string;
+  /** One number per slot: the word's pair bits (see pairBit), -1 for "any". */
+  pairs: string;
 }
 
-/** In memory, a slot's fields sit together (one cache line): hash, state, follow, unused. */
+/** In memory, a slot's fields sit together (one cache line): hash, state, follow, pairs. */
 const SLOT = 4;
 
 /**
@@ -106,6 +117,7 @@ export class FirstWords {
       const h = stack.pop() as number;
       const state = stack.pop() as number;
       let follow = 0;
+      let pairs = 0;
       for (let e = trie.first[state] as number; e < (trie.first[state + 1] as number); e++) {
         const code = trie.chars[e] as number;
         const cls = classOf(code);
@@ -113,16 +125,18 @@ export class FirstWords {
           // Words with a letter past the alphabet are left to the walk (the scan does the same).
           const a = trie.alpha[code] as number;
           if (a !== OVERFLOW) stack.push(e + 1, h ^ hashOf(depth, a), depth + 1);
-        } else if (cls === SPACE) follow |= followAfterSpace(trie, e + 1);
-        else follow |= FOLLOW_OTHER;
+        } else if (cls === SPACE) {
+          follow |= followAfterSpace(trie, e + 1);
+          pairs |= pairsAfterSpace(trie, e + 1);
+        } else follow |= FOLLOW_OTHER;
       }
-      if (state !== 0 && (follow !== 0 || trie.hasOutput(state))) found.push(h, trie.encoded(state), follow);
+      if (state !== 0 && (follow !== 0 || trie.hasOutput(state))) found.push(h, trie.encoded(state), follow, pairs);
     }
     let size = 16;
-    while (size < (found.length / 3) * 2) size *= 2;
+    while (size < (found.length / 4) * 2) size *= 2;
     const index = new FirstWords(size, hashBits);
-    for (let k = 0; k < found.length; k += 3) {
-      index.insert(found[k] as number, found[k + 1] as number, found[k + 2] as number);
+    for (let k = 0; k < found.length; k += 4) {
+      index.insert(found[k] as number, found[k + 1] as number, found[k + 2] as number, found[k + 3] as number);
     }
     return index;
   }
@@ -131,8 +145,9 @@ export class FirstWords {
   static deserialize(data: SerializedFirstWords): FirstWords {
     const table = decodeUint32(data.table);
     const follows = decodeUint32(data.follows);
+    const pairs = decodeUint32(typeof data.pairs === 'string' ? data.pairs : '');
     const size = follows.length;
-    if (size < 1 || (size & (size - 1)) !== 0 || table.length !== 2 * size) {
+    if (size < 1 || (size & (size - 1)) !== 0 || table.length !== 2 * size || pairs.length !== size) {
       throw new Error('matcher data: the first-word index is malformed');
     }
     const index = new FirstWords(size, 32);
@@ -143,6 +158,7 @@ export class FirstWords {
       index.slots[SLOT * slot] = h;
       index.slots[SLOT * slot + 1] = state;
       index.slots[SLOT * slot + 2] = follows[slot] as number;
+      index.slots[SLOT * slot + 3] = pairs[slot] as number;
       index.mark(h);
     }
     return index;
@@ -152,12 +168,14 @@ export class FirstWords {
     const size = this.mask + 1;
     const table = new Uint32Array(2 * size);
     const follows = new Uint32Array(size);
+    const pairs = new Uint32Array(size);
     for (let slot = 0; slot < size; slot++) {
       table[2 * slot] = this.slots[SLOT * slot] as number;
       table[2 * slot + 1] = this.slots[SLOT * slot + 1] as number;
       follows[slot] = this.slots[SLOT * slot + 2] as number;
+      pairs[slot] = this.slots[SLOT * slot + 3] as number;
     }
-    return { table: encodeArray(table), follows: encodeArray(follows) };
+    return { table: encodeArray(table), follows: encodeArray(follows), pairs: encodeArray(pairs) };
   }
 
   private mark(h: number): void {
@@ -165,7 +183,7 @@ export class FirstWords {
     this.present[bit >>> 5] = (this.present[bit >>> 5] as number) | (1 << (bit & 31));
   }
 
-  private insert(hash: number, encoded: number, follow: number): void {
+  private insert(hash: number, encoded: number, follow: number, pairs: number): void {
     const h = hash & this.kept;
     const slots = this.slots;
     for (let slot = slotOf(h, this.mask); ; slot = (slot + 1) & this.mask) {
@@ -174,6 +192,7 @@ export class FirstWords {
         slots[at] = h;
         slots[at + 1] = encoded;
         slots[at + 2] = follow;
+        slots[at + 3] = pairs;
         this.mark(h);
         return;
       }
@@ -211,6 +230,11 @@ export class FirstWords {
   followAt(at: number): number {
     return this.slots[at + 2] as number;
   }
+
+  /** The pair bits of the word found at `at`: the first two letters the next word of an alias may have (see pairBit). */
+  pairsAt(at: number): number {
+    return this.slots[at + 3] as number;
+  }
 }
 
 /** The follow bits of the characters an alias may go on with after a space. */
@@ -221,4 +245,34 @@ function followAfterSpace(trie: Trie, state: number): number {
     follow |= classOf(code) === WORD ? followLetter(trie.alpha[code] as number) : FOLLOW_OTHER;
   }
   return follow;
+}
+
+/**
+ * The pair bits of the words an alias may go on with after a space: their first letter with
+ * their second letter, or with 0 when the word may end there (and with "s", a German genitive,
+ * see walk) or go on with a character that is not a letter. -1 (any) when a letter has no
+ * alphabet index of its own.
+ */
+function pairsAfterSpace(trie: Trie, state: number): number {
+  let pairs = 0;
+  const genitiveS = trie.alpha[0x73] as number;
+  for (let e = trie.first[state] as number; e < (trie.first[state + 1] as number); e++) {
+    const code = trie.chars[e] as number;
+    if (classOf(code) !== WORD) continue;
+    const first = trie.alpha[code] as number;
+    if (first === OVERFLOW) return -1;
+    const next = e + 1;
+    if (trie.hasOutput(next)) pairs |= pairBit(first, 0) | pairBit(first, genitiveS);
+    for (let f = trie.first[next] as number; f < (trie.first[next + 1] as number); f++) {
+      const c = trie.chars[f] as number;
+      if (classOf(c) !== WORD) {
+        pairs |= pairBit(first, 0);
+        continue;
+      }
+      const second = trie.alpha[c] as number;
+      if (second === OVERFLOW) return -1;
+      pairs |= pairBit(first, second);
+    }
+  }
+  return pairs;
 }

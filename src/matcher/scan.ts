@@ -1,4 +1,4 @@
-import { AMBIGUOUS, type FirstWords, FOLLOW_OTHER, followLetter, hashOf } from './first-words';
+import { AMBIGUOUS, type FirstWords, FOLLOW_OTHER, followLetter, hashOf, pairBit } from './first-words';
 import { isLowercase } from './letter-case';
 import { classOf, foldedOf, foldString, SKIP, SPACE, WORD } from './text-class';
 import { STEP_SKIP, STEP_SPACE, STEP_UNKNOWN, STEP_WORD, type Trie } from './trie';
@@ -147,15 +147,12 @@ export class Scanner {
           // The first anchor inside the word ("xAI" has one at A): the pass must still look at it.
           let stop = -1;
           let plain = true;
-          // The alphabet index of the word's last letter.
-          let lastLetter = u & 0xff;
           for (;;) {
             let c = 0;
             for (; j < n; j++) {
               c = text.charCodeAt(j);
               const a = letters[c] as number;
               if (a === 0) break;
-              lastLetter = a;
               h ^= hashOf(j - start, a);
             }
             if (j >= n) {
@@ -172,15 +169,16 @@ export class Scanner {
             }
             if ((v & WORD_UNIT) === 0) break;
             if ((v & ANCHORS) !== 0 && stop < 0) stop = j;
-            lastLetter = v & 0xff;
-            h ^= hashOf(j - start, lastLetter);
+            h ^= hashOf(j - start, v & 0xff);
             j++;
           }
           const last = j - 1;
           // "Facebooks": the word less a final "s" may be a whole alias (German genitive; see walk).
-          // An "s" read above has its unit filled; until then no letter's index is 0xff.
-          const s = (units[0x73] as number) & 0xff;
-          const genitive = last > start && lastLetter === s ? h ^ hashOf(last - start, s) : h;
+          // Only a small "s", as the walk reads it. It was read above, so its unit is filled.
+          const genitive =
+            last > start && text.charCodeAt(last) === 0x73
+              ? h ^ hashOf(last - start, (units[0x73] as number) & 0xff)
+              : h;
           // Most words start no alias: the presence filter says so without probing the index.
           if (plain && (index.mayHave(h) || index.mayHave(genitive))) {
             plain = this.viaFirstWord(text, start, j, v, h, genitive === h ? 0 : genitive, hits);
@@ -250,7 +248,7 @@ export class Scanner {
     }
     if (state < 0) return true;
     const before = hits.starts.length;
-    if ((index.followAt(at) & this.followAt(text, j, v)) !== 0) {
+    if ((index.followAt(at) & this.followAt(text, j, v)) !== 0 && this.pairMayFollow(index.pairsAt(at), text, j, v)) {
       walk(this.all, text, start, last + 1, state, hits);
     } else if ((state & 1) === 1) {
       pushHit(hits, start, last + 1, state >> 1, this.all, 0);
@@ -282,6 +280,32 @@ export class Scanner {
       return spaced && (u & WORD_UNIT) !== 0 ? followLetter(u & 0xff) : FOLLOW_OTHER;
     }
     return 0;
+  }
+
+  /**
+   * Whether the next word's first two letters may go on with an alias, by the word's pair bits
+   * (see pairBit). Only the usual text is read: one space, then two plain letters, or one and a
+   * character that ends a word. Anything else answers true, and the walk decides.
+   */
+  private pairMayFollow(pairs: number, text: string, j: number, v: number): boolean {
+    const n = text.length;
+    if (pairs === -1 || (v & SPACE_UNIT) === 0 || j + 1 >= n) return true;
+    const first = this.letters[text.charCodeAt(j + 1)] as number;
+    if (first === 0) return true;
+    let second = 0;
+    if (j + 2 < n) {
+      const code = text.charCodeAt(j + 2);
+      second = this.letters[code] as number;
+      if (second === 0) {
+        let u = this.units[code] as number;
+        if (u === UNKNOWN_UNIT) u = this.fill(code);
+        // An invisible character, an anchor, an odd letter: left to the walk.
+        if ((u & RARE_UNIT) !== 0) return true;
+        // A plain letter seen for the first time has just been filled.
+        second = this.letters[code] as number;
+      }
+    }
+    return (pairs & pairBit(first, second)) !== 0;
   }
 
   /** The anchor bits of a folded capital: ANCHORS and its list's number, or 0. */
