@@ -12,15 +12,15 @@ export const AMBIGUOUS = -2;
 export const FOLLOW_OTHER = 1 << 31;
 
 /**
- * The word hash is tabulation hashing: one random number per (position in the word, letter),
- * xored together. Unlike a multiplicative hash, a step does not wait on the step before it, so
- * hashing runs as fast as the letters can be read. Positions past 16 wrap (collisions are
- * confirmed anyway, see FirstWords).
+ * The word hash: for each letter, the hash so far rotated by 7 bits, xor one random number per
+ * letter (by alphabet index). A step is two operations on one number that the scan reads from
+ * its own table along with the letter test, so hashing costs little more than reading the word.
+ * The random numbers make every bit depend on every letter, so the low bits can pick a slot and
+ * the high bits a filter bit. Words can still collide: see FirstWords.
  */
-const HASH_POSITIONS = 16;
-const HASH_TABLE: Int32Array = (() => {
-  const table = new Int32Array(HASH_POSITIONS * 256);
-  // xorshift32 with a fixed seed: the build and every load compute the same table.
+const LETTER_MIX: Int32Array = (() => {
+  const table = new Int32Array(256);
+  // xorshift32 with a fixed seed: the build and every load compute the same numbers (never 0).
   let x = 0x9e3779b9;
   for (let k = 0; k < table.length; k++) {
     x ^= x << 13;
@@ -31,9 +31,20 @@ const HASH_TABLE: Int32Array = (() => {
   return table;
 })();
 
-/** What the letter at `position` in a word, by its alphabet index, adds to the word's hash (by xor). */
-export function hashOf(position: number, alphabetIndex: number): number {
-  return HASH_TABLE[((position & (HASH_POSITIONS - 1)) << 8) | alphabetIndex] as number;
+/** The random number of a letter, by its alphabet index (never 0). */
+export function mixOf(alphabetIndex: number): number {
+  return LETTER_MIX[alphabetIndex & 0xff] as number;
+}
+
+/** The hash of a word one letter longer: `h` is the hash so far (0 for none), `mix` the letter's number. */
+export function hashStep(h: number, mix: number): number {
+  return ((h << 7) | (h >>> 25)) ^ mix;
+}
+
+/** The hash of a word less its last letter, from the word's hash and that letter's number. */
+export function hashWithoutLast(h: number, mix: number): number {
+  const x = h ^ mix;
+  return (x >>> 7) | (x << 25);
 }
 
 /** The follow bit of a letter that starts the next word, by its alphabet index. Several letters share a bit. */
@@ -111,9 +122,8 @@ export class FirstWords {
   static build(trie: Trie, hashBits = 32): FirstWords {
     const found: number[] = [];
     // Depth-first over letter and digit edges from the root, carrying each path's hash.
-    const stack: number[] = [0, 0, 0];
+    const stack: number[] = [0, 0];
     while (stack.length > 0) {
-      const depth = stack.pop() as number;
       const h = stack.pop() as number;
       const state = stack.pop() as number;
       let follow = 0;
@@ -124,7 +134,7 @@ export class FirstWords {
         if (cls === WORD) {
           // Words with a letter past the alphabet are left to the walk (the scan does the same).
           const a = trie.alpha[code] as number;
-          if (a !== OVERFLOW) stack.push(e + 1, h ^ hashOf(depth, a), depth + 1);
+          if (a !== OVERFLOW) stack.push(e + 1, hashStep(h, mixOf(a)));
         } else if (cls === SPACE) {
           follow |= followAfterSpace(trie, e + 1);
           pairs |= pairsAfterSpace(trie, e + 1);

@@ -1,4 +1,13 @@
-import { AMBIGUOUS, type FirstWords, FOLLOW_OTHER, followLetter, hashOf, pairBit } from './first-words';
+import {
+  AMBIGUOUS,
+  type FirstWords,
+  FOLLOW_OTHER,
+  followLetter,
+  hashStep,
+  hashWithoutLast,
+  mixOf,
+  pairBit,
+} from './first-words';
 import { isLowercase } from './letter-case';
 import { classOf, foldedOf, foldString, SKIP, SPACE, WORD } from './text-class';
 import { STEP_SKIP, STEP_SPACE, STEP_UNKNOWN, STEP_WORD, type Trie } from './trie';
@@ -64,8 +73,10 @@ export class Scanner {
   private readonly units = new Int32Array(65536).fill(UNKNOWN_UNIT);
   /** 1 where the pass must stop and look (CANDIDATE, or not yet filled): the tight loop's one-byte view of `units`. */
   private readonly stops = new Uint8Array(65536).fill(1);
-  /** The alphabet index of a plain letter (a word character that is not RARE_UNIT), else 0: the hashing loop's view of `units`. */
+  /** The alphabet index of a plain letter (a word character that is not RARE_UNIT), else 0: the follow checks' view of `units`. */
   private readonly letters = new Uint8Array(65536);
+  /** The hash number (see mixOf) of a plain letter's alphabet index, else 0: the hashing loop's view of `units`. */
+  private readonly mixes = new Int32Array(65536);
   /** Aliases written small, by the anchor capital they share; an anchor's unit carries the list's number (see ANCHOR_LIST). */
   private readonly anchorLists: Anchored[][];
   /** Folded anchor capital → its list's index in anchorLists. */
@@ -123,7 +134,7 @@ export class Scanner {
     const index = this.firstWords;
     const n = text.length;
     const stops = this.stops;
-    const letters = this.letters;
+    const mixes = this.mixes;
     for (let i = nextCandidate(text, 0, stops); i < n; i = nextCandidate(text, i + 1, stops)) {
       const start = i;
       let u = units[text.charCodeAt(start)] as number;
@@ -140,7 +151,7 @@ export class Scanner {
         } else {
           // The first word is hashed here, in the pass's own loop: this runs for every
           // capitalized word, and each of its characters is read once (see FirstWords).
-          let h = hashOf(0, u & 0xff);
+          let h = mixOf(u & 0xff);
           let j = start + 1;
           // The unit of the character that ends the word, at j (0 past the text's end).
           let v = 0;
@@ -151,9 +162,9 @@ export class Scanner {
             let c = 0;
             for (; j < n; j++) {
               c = text.charCodeAt(j);
-              const a = letters[c] as number;
-              if (a === 0) break;
-              h ^= hashOf(j - start, a);
+              const mix = mixes[c] as number;
+              if (mix === 0) break;
+              h = ((h << 7) | (h >>> 25)) ^ mix;
             }
             if (j >= n) {
               v = 0;
@@ -169,7 +180,7 @@ export class Scanner {
             }
             if ((v & WORD_UNIT) === 0) break;
             if ((v & ANCHORS) !== 0 && stop < 0) stop = j;
-            h ^= hashOf(j - start, v & 0xff);
+            h = hashStep(h, mixOf(v & 0xff));
             j++;
           }
           const last = j - 1;
@@ -177,7 +188,7 @@ export class Scanner {
           // Only a small "s", as the walk reads it. It was read above, so its unit is filled.
           const genitive =
             last > start && text.charCodeAt(last) === 0x73
-              ? h ^ hashOf(last - start, (units[0x73] as number) & 0xff)
+              ? hashWithoutLast(h, mixOf((units[0x73] as number) & 0xff))
               : h;
           // Most words start no alias: the presence filter says so without probing the index.
           if (plain && (index.mayHave(h) || index.mayHave(genitive))) {
@@ -331,7 +342,9 @@ export class Scanner {
     }
     this.units[code] = u;
     this.stops[code] = (u & CANDIDATE) !== 0 ? 1 : 0;
-    this.letters[code] = (u & (WORD_UNIT | RARE_UNIT)) === WORD_UNIT ? u & 0xff : 0;
+    const plain = (u & (WORD_UNIT | RARE_UNIT)) === WORD_UNIT;
+    this.letters[code] = plain ? u & 0xff : 0;
+    this.mixes[code] = plain ? mixOf(u & 0xff) : 0;
     return u;
   }
 }
