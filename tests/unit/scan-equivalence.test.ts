@@ -81,6 +81,31 @@ describe('scan with the first-word index', () => {
   });
 });
 
+describe('small-letter aliases, found from their first capital', () => {
+  it('are found inside and after other words, through spaces and invisible characters', () => {
+    const data = realEngine().dataset.matcher;
+    const scanner = new Scanner(
+      Trie.deserialize(data.trie),
+      Trie.deserialize(data.lowerTrie),
+      data.lowerSurfaces,
+      FirstWords.deserialize(data.firstWords),
+    );
+    const found = (text: string) => {
+      const hits = scanner.scan(text);
+      return hits.starts.map((s, i) => text.slice(s, hits.ends[i]));
+    };
+    expect(found('Ursula von der Leyen said')).toContain('von der Leyen');
+    expect(found('(von der Leyen)')).toContain('von der Leyen');
+    expect(found('von der  Leyen, von der\u00a0Leyen')).toEqual(['von der  Leyen', 'von der\u00a0Leyen']);
+    expect(found('the eSafety Commissioner and e\u00adSafety')).toEqual(
+      expect.arrayContaining(['eSafety Commissioner', 'eSafety', 'e\u00adSafety']),
+    );
+    expect(found("Musk's xAI, the USA, NASA, OpenAI")).toContain('xAI');
+    // The same capitals elsewhere start nothing small.
+    expect(found('Leyen, Safety and AI at NASA').filter((t) => /^[a-z]/.test(t))).toEqual([]);
+  });
+});
+
 describe('the shipped first-word index', () => {
   it('loads back as it was built, and a malformed one is refused with a clear error', () => {
     const data = realEngine().dataset.matcher;
