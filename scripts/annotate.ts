@@ -46,6 +46,8 @@ const entities = analysis.cast.map((member, i) => {
       ...(entity?.formerNames ?? []).map((f) => f.name),
       ...(entity?.guarded ?? []).map((g) => g.text),
     ],
+    // The office held on the article's date (the current one when the date is unknown), as the card shows it.
+    role: member.roleThen ? { label: member.roleThen.label, span: member.roleThen.span } : null,
     mentions: analysis.mentions
       .filter((m) => m.member === i)
       .map((m) => ({ text: article.text.slice(m.start, m.end), start: m.start, end: m.end })),

@@ -21,6 +21,9 @@ describe('annotate command', () => {
     expect(result.topics).toContain('encryption');
     const rosenstein = result.entities.find((e: { id: string }) => e.id === 'rod-rosenstein');
     expect(rosenstein.type).toBe('person');
+    expect(rosenstein.role.label).toMatch(/Deputy Attorney General/);
+    expect(rosenstein.role.span).toMatch(/2017/);
+    expect(result.entities.find((e: { id: string }) => e.id === 'meta').role).toBeNull();
     expect(rosenstein.mentions.map((m: { text: string }) => m.text)).toEqual([
       'Rod Rosenstein',
       'Rosenstein',
