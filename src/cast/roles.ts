@@ -40,10 +40,20 @@ export function roleOn(entity: EntityFile, date: string | null, text?: string): 
 let lastText: string | undefined;
 let lastWords: ReadonlySet<string> = new Set();
 
+/** Titles written short in news copy ("Microsoft CEO Satya Nadella"), by the words of the title in full. */
+const SHORT_TITLES: Record<string, readonly string[]> = {
+  ceo: ['chief', 'executive', 'officer'],
+  cfo: ['chief', 'financial', 'officer'],
+  coo: ['chief', 'operating', 'officer'],
+  cto: ['chief', 'technology', 'officer'],
+};
+
 /** The article's folded words; a cast asks for every member of the same article in turn. */
 function wordsOf(text: string): ReadonlySet<string> {
   if (text !== lastText) {
-    lastWords = new Set(foldString(text).split(/[^\p{L}\p{N}]+/u));
+    const words = new Set(foldString(text).split(/[^\p{L}\p{N}]+/u));
+    for (const [short, full] of Object.entries(SHORT_TITLES)) if (words.has(short)) for (const w of full) words.add(w);
+    lastWords = words;
     lastText = text;
   }
   return lastWords;
@@ -51,7 +61,7 @@ function wordsOf(text: string): ReadonlySet<string> {
 
 /** Words that many titles share: they tell no role from another. */
 const COMMON_TITLE_WORDS = new Set(
-  'minister ministry secretary state department committee member chair chairman chairwoman house senate united states general deputy office commissioner president federal government national affairs of the and for'.split(
+  'minister ministry secretary state department committee member chair chairman chairwoman house senate united states general deputy office commissioner president federal government national affairs european parliament of the and for'.split(
     ' ',
   ),
 );

@@ -74,6 +74,14 @@ function patternsOf(entity: EntityFile, index: number, guards: CompiledGuard[]):
   for (const former of entity.formerNames ?? []) {
     if (!guardedTexts.has(foldString(former.name))) add(former.name, PatternKind.Former);
   }
+  // British style after a knight or dame is named in full: "Sir Keir", "Dame Melanie". Linked
+  // like a surname, only once the article has named the person.
+  if (entity.type === 'person') {
+    for (const alias of entity.aliases ?? []) {
+      const honour = /^(Sir|Dame) (\p{Lu}[\p{L}'’-]*) \S/u.exec(alias);
+      if (honour) add(`${honour[1]} ${honour[2]}`, PatternKind.Surname);
+    }
+  }
   if (surname && foldedSurname !== foldString(entity.name)) {
     add(surname, PatternKind.Surname);
     // A surname of capitalized parts is written both ways: "Inman Grant" and "Inman-Grant"

@@ -39,6 +39,9 @@ export const TITLES = new Set([
   'chairman',
   'chairwoman',
   'chair',
+  // "Ranking Member Cruz", "Senators Schumer and McConnell"
+  'member',
+  'senators',
   'director',
   'judge',
   'justice',

@@ -27,6 +27,26 @@ describe('matcher rules', () => {
     expect(linked(text)).toEqual(['Joe Biden→joe-biden']);
   });
 
+  it('links a surname after a committee title, and a knight or dame by title and first name', () => {
+    const senate =
+      'Ranking Member Ted Cruz spoke first. "I thank Chair Cantwell and Ranking Member Cruz," she said. Senators Cruz and Cantwell agreed.';
+    expect(linked(senate).filter((m) => m.endsWith('ted-cruz'))).toEqual([
+      'Ted Cruz→ted-cruz',
+      'Cruz→ted-cruz',
+      'Cruz→ted-cruz',
+    ]);
+    const ofcom =
+      'Dame Melanie Dawes, chief executive of Ofcom, spoke on Monday. Dame Melanie said the plans were ready. Sir Keir was not there.';
+    expect(linked(ofcom).filter((m) => !m.endsWith('ofcom'))).toEqual([
+      'Melanie Dawes→melanie-dawes',
+      'Dame Melanie→melanie-dawes',
+    ]);
+    // Not before the person is named in full.
+    expect(linked('Dame Melanie spoke first. Later, Dame Melanie Dawes agreed.')).toEqual([
+      'Melanie Dawes→melanie-dawes',
+    ]);
+  });
+
   it('links a guarded company listed next to a company already found', () => {
     expect(linked('La orden obligaba a Apple y Google a retirar las aplicaciones.')).toEqual([
       'Apple→apple',

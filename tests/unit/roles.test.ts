@@ -18,6 +18,21 @@ describe('the role held on the article date', () => {
     expect(roleOn(prasad, '2020-06-30', court)?.title).toBe('Minister of Law and Justice');
   });
 
+  it('reads a title written short: "Microsoft CEO Satya Nadella" is the chief executive, not the chairman', () => {
+    const nadella = entity('satya-nadella');
+    expect(roleOn(nadella, '2023-10-02', 'Microsoft CEO Satya Nadella testified on Monday.')?.title).toBe(
+      'Chief Executive Officer',
+    );
+    expect(roleOn(nadella, '2023-10-02', 'Microsoft Chairman Satya Nadella testified.')?.title).toBe('Chairman');
+  });
+
+  it('does not let the name of the European Parliament outweigh a rapporteur role', () => {
+    const benifei = entity('brando-benifei');
+    const text =
+      'The European Parliament approved the AI Act on Wednesday. Brando Benifei, an Italian member of the European Parliament, welcomed the vote.';
+    expect(roleOn(benifei, '2024-03-13', text)?.title).toBe('Co-rapporteur for the Artificial Intelligence Act');
+  });
+
   it('does not let the state a senator represents outweigh the committee role the article names', () => {
     const graham = entity('lindsey-graham');
     const text = 'Ranking Member and Republican South Carolina Sen. Lindsey Graham questioned the chief executives.';
