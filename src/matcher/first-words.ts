@@ -143,7 +143,9 @@ export class FirstWords {
       if (state !== 0 && (follow !== 0 || trie.hasOutput(state))) found.push(h, trie.encoded(state), follow, pairs);
     }
     let size = 16;
-    while (size < (found.length / 4) * 2) size *= 2;
+    // At most two thirds full: the presence filter keeps most misses away from the probe, and a
+    // smaller table stays in a nearer cache.
+    while (size * 2 < (found.length / 4) * 3) size *= 2;
     const index = new FirstWords(size, hashBits);
     for (let k = 0; k < found.length; k += 4) {
       index.insert(found[k] as number, found[k + 1] as number, found[k + 2] as number, found[k + 3] as number);
