@@ -96,6 +96,8 @@ describe('matcher rules', () => {
     expect(linked('Press the X button. Elon Musk laughed.')).toEqual(['Elon Musk→elon-musk']);
     expect(linked('AWS opened a data centre while fires burned in the Amazon basin.')).toEqual(['AWS→aws']);
     expect(linked('Other platforms, including Meta, removed the video.')).toEqual(['Meta→meta']);
+    expect(linked('She criticized how antitrust enforcement ignored abuses by Amazon.')).toEqual(['Amazon→amazon']);
+    expect(linked('Antitrust lawyers flew over the Amazon rainforest.')).toEqual([]);
   });
 
   it('leaves other bodies and things that share a guarded name (found on real pages)', () => {
