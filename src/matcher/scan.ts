@@ -164,7 +164,7 @@ export class Scanner {
               c = text.charCodeAt(j);
               const mix = mixes[c] as number;
               if (mix === 0) break;
-              h = ((h << 7) | (h >>> 25)) ^ mix;
+              h = hashStep(h, mix);
             }
             if (j >= n) {
               v = 0;
